@@ -20,6 +20,7 @@ gw_import_data_new (const char *source)
   data->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data->warnings = g_ptr_array_new_with_free_func (g_free);
   data->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  data->item_fields = g_array_new (FALSE, FALSE, sizeof (guint64));
   return data;
 }
 
@@ -37,6 +38,7 @@ gw_import_data_free (GwImportData *data)
   g_hash_table_unref (data->settings);
   g_ptr_array_unref (data->warnings);
   g_hash_table_unref (data->by_key);
+  g_array_unref (data->item_fields);
   g_free (data);
 }
 
@@ -88,10 +90,13 @@ gw_import_data_add_item (GwImportData *data,
                          GwItem       *item,
                          int           line)
 {
+  guint64 all = GW_IMPORT_ALL_FIELDS;
+
   g_return_if_fail (gw_item_get_key (item) != NULL);
 
   g_ptr_array_add (data->items, g_object_ref (item));
   g_array_append_val (data->item_lines, line);
+  g_array_append_val (data->item_fields, all);
   g_hash_table_insert (data->by_key, g_strdup (gw_item_get_key (item)), item);
 }
 

@@ -30,7 +30,15 @@ typedef struct
   GHashTable *settings;    /* char * -> char *: register settings ("name", "start_date") */
   GPtrArray  *warnings;    /* char *: "FILE:LINE: sentence." */
   GHashTable *by_key;      /* the items by key; kept by gw_import_data_add_item() */
+  GArray     *item_fields; /* guint64 per item: the fields (1 << GwField) the file gives
+                            * for it, empty ones included; GW_IMPORT_ALL_FIELDS (what
+                            * gw_import_data_add_item() sets) when the file describes the
+                            * item whole. gw_import_apply() keeps the register's value of
+                            * a field the file does not give. */
 } GwImportData;
+
+#define GW_IMPORT_ALL_FIELDS ((G_GUINT64_CONSTANT (1) << GW_N_FIELDS) - 1)
+#define GW_IMPORT_FIELD(field) (G_GUINT64_CONSTANT (1) << (field))
 
 GwImportData *gw_import_data_new         (const char   *source);
 void          gw_import_data_free        (GwImportData *data);
