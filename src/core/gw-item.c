@@ -35,6 +35,7 @@ enum {
   PROP_STATUS,
   PROP_EFFORT_HOURS,
   PROP_IMPACT,
+  PROP_RISK,
   N_PROPS
 };
 
@@ -595,6 +596,9 @@ gw_item_get_property (GObject    *object,
     case PROP_IMPACT:
       g_value_set_int (value, self->f.impact);
       break;
+    case PROP_RISK:
+      g_value_set_int (value, self->f.risk);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -618,6 +622,7 @@ gw_item_class_init (GwItemClass *klass)
   properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, 0, GW_N_STATUSES - 1, 0, flags);
   properties[PROP_EFFORT_HOURS] = g_param_spec_double ("effort-hours", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
   properties[PROP_IMPACT] = g_param_spec_int ("impact", NULL, NULL, -1, 100, -1, flags);
+  properties[PROP_RISK] = g_param_spec_int ("risk", NULL, NULL, GW_RISK_NONE, GW_RISK_HIGH, GW_RISK_NONE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -719,6 +724,8 @@ gw_item_assign (GwItem *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFORT_HOURS]);
   if (old.impact != self->f.impact)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPACT]);
+  if (old.risk != self->f.risk)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RISK]);
 
   clear_fields (&old);
   g_object_thaw_notify (G_OBJECT (self));
