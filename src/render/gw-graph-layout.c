@@ -1,0 +1,2686 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A layered graph layout in the manner of Sugiyama et al.:
+ *
+ *  1. orient: edges against the band order are turned round, then a DFS
+ *     turns round its back edges so that the graph has no cycle;
+ *  2. rank: longest-path layers, improved by network simplex (Gansner et
+ *     al. 1993), which minimises the total edge length;
+ *  3. virtual nodes split every edge longer than one layer;
+ *  4. order, per connected component: an initial order from a DFS in
+ *     insertion order, weighted-median sweeps down and up with adjacent
+ *     transposition (the best ordering is kept), then sifting; crossings
+ *     are counted per layer pair with a Fenwick tree;
+ *  5. coordinates: Brandes–Köpf's four alignments, balanced, node sizes
+ *     respected; components are packed side by side;
+ *  6. edges become cubic Bézier pieces through their virtual nodes.
+ *
+ * Every loop runs in insertion order and every sort breaks ties on
+ * indices, so the same input always gives the same output. */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gw-graph-layout.h"
+
+#define NONE G_MAXUINT
+#define SIMPLEX_SEARCH 30     /* negative cut values looked at before a pivot */
+#define SIFT_WINDOW 200       /* positions tried each side when sifting a wide layer */
+#define LOOP_SIZE 18.0        /* how far a self-loop sticks out of its node */
+#define PORT_SPACING 10.0
+
+typedef struct
+{
+  double width;
+  double height;
+  int    group;
+} InNode;
+
+typedef struct
+{
+  guint tail;
+  guint head;
+} InEdge;
+
+typedef struct
+{
+  int    group;
+  double start;
+  double end;
+} Band;
+
+struct _GwGraphLayout
+{
+  GArray           *in_nodes;     /* InNode */
+  GArray           *in_edges;     /* InEdge */
+
+  gboolean          done;
+  GwGraphNodePlace *places;
+  guint8           *reversed;
+  guint            *point_start;  /* per edge, n_edges + 1 */
+  GArray           *points;       /* GwGraphPoint */
+  guint            *chain_start;
+  GArray           *chain;        /* GwGraphPoint */
+  double           *layer_pos;
+  guint             n_layers;
+  GArray           *bands;        /* Band, by group */
+  double            width;
+  double            height;
+  guint             n_reversed;
+  guint             n_virtual;
+  guint64           crossings;
+};
+
+/* The graph that network simplex ranks: real nodes, then band nodes. */
+typedef struct
+{
+  guint  n, m;
+  guint *tail, *head;
+  int   *minlen, *weight;
+  int   *rank;
+  guint *inc_start, *inc;   /* incident edges of each node, both directions */
+} RankGraph;
+
+typedef struct
+{
+  RankGraph *g;
+  guint8    *in_tree;
+  guint     *par;           /* tree edge to the parent, NONE at a root */
+  guint     *low, *lim;     /* the subtree of v holds the lims low[v]..lim[v] */
+  guint     *post;          /* node of each lim */
+  gint64    *sub;           /* sum of bal over the subtree */
+  int       *bal;           /* out weight - in weight */
+  guint     *root;
+  guint     *stack, *iter;
+  guint      search;
+} Simplex;
+
+typedef struct
+{
+  guint node;
+  guint seg;
+} Adj;
+
+typedef struct
+{
+  guint  n_nodes;
+  int    r0;                /* first layer */
+  guint  nr;                /* number of layers */
+  guint *start;             /* nr + 1 */
+  guint *nodes;             /* by layer, then position */
+} Layers;
+
+typedef struct
+{
+  const GwGraphLayoutOptions *opt;
+  guint    n;               /* real nodes */
+  guint    m;               /* edges */
+  const InNode *in_nodes;
+  const InEdge *in_edges;
+
+  /* orientation */
+  guint   *otail, *ohead;
+  guint8  *rev, *loop;
+  int     *group;           /* effective group when banding */
+  guint    n_groups;
+  int     *group_values;    /* sorted distinct groups */
+
+  /* layers */
+  int     *rank;            /* of real nodes */
+  int      n_ranks;
+
+  /* the proper layered graph: real nodes then virtual nodes */
+  guint    nt;
+  int     *layer;
+  guint   *comp;
+  double  *lw, *lh;         /* size in the layout (self-loops widen) */
+  guint    n_seg;
+  guint   *seg_up, *seg_down, *seg_edge;
+  guint8  *marked;
+  guint   *up_start, *down_start;
+  Adj     *up, *down;
+  guint   *chain_start, *chain;   /* per edge: upper end, virtual nodes, lower end */
+  int     *pos;
+  guint8  *up_dirty, *down_dirty; /* per layer: neighbour lists out of order */
+
+  guint    n_comps;
+  guint   *comp_first;      /* per component: smallest real node */
+
+  /* scratch */
+  guint   *fenwick;
+  double  *x;
+} Work;
+
+/* Small helpers */
+
+static inline guint
+other_end (const RankGraph *g,
+           guint            e,
+           guint            v)
+{
+  return g->tail[e] == v ? g->head[e] : g->tail[e];
+}
+
+static inline int
+slack (const RankGraph *g,
+       guint            e)
+{
+  return g->rank[g->head[e]] - g->rank[g->tail[e]] - g->minlen[e];
+}
+
+static guint
+uf_find (guint *parent,
+         guint  v)
+{
+  guint r = v;
+
+  while (parent[r] != r)
+    r = parent[r];
+  while (parent[v] != r)
+    {
+      guint next = parent[v];
+
+      parent[v] = r;
+      v = next;
+    }
+  return r;
+}
+
+/* Builds the incidence lists of a rank graph. */
+static void
+rank_graph_index (RankGraph *g)
+{
+  guint *fill;
+
+  g->inc_start = g_new0 (guint, g->n + 1);
+  g->inc = g_new (guint, 2 * (gsize) g->m);
+  for (guint e = 0; e < g->m; e++)
+    {
+      g->inc_start[g->tail[e] + 1]++;
+      g->inc_start[g->head[e] + 1]++;
+    }
+  for (guint v = 0; v < g->n; v++)
+    g->inc_start[v + 1] += g->inc_start[v];
+  fill = g_memdup2 (g->inc_start, sizeof (guint) * g->n);
+  for (guint e = 0; e < g->m; e++)
+    {
+      g->inc[fill[g->tail[e]]++] = e;
+      g->inc[fill[g->head[e]]++] = e;
+    }
+  g_free (fill);
+}
+
+static void
+rank_graph_clear (RankGraph *g)
+{
+  g_free (g->tail);
+  g_free (g->head);
+  g_free (g->minlen);
+  g_free (g->weight);
+  g_free (g->rank);
+  g_free (g->inc_start);
+  g_free (g->inc);
+}
+
+/* Phase 1: orientation */
+
+static int
+compare_int (const void *a,
+             const void *b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+assign_groups (Work *w)
+{
+  int *values = g_new (int, w->n + 1);
+  int max_group = -1;
+  guint n_values = 0;
+
+  w->group = g_new (int, w->n);
+  for (guint v = 0; v < w->n; v++)
+    max_group = MAX (max_group, w->in_nodes[v].group);
+  /* Nodes without a group share a band after the others. */
+  for (guint v = 0; v < w->n; v++)
+    w->group[v] = w->in_nodes[v].group >= 0 ? w->in_nodes[v].group : max_group + 1;
+
+  for (guint v = 0; v < w->n; v++)
+    values[n_values++] = w->group[v];
+  qsort (values, n_values, sizeof (int), compare_int);
+  w->n_groups = 0;
+  for (guint i = 0; i < n_values; i++)
+    if (w->n_groups == 0 || values[w->n_groups - 1] != values[i])
+      values[w->n_groups++] = values[i];
+  w->group_values = values;
+}
+
+static guint
+group_index (const Work *w,
+             int         group)
+{
+  guint lo = 0, hi = w->n_groups;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (w->group_values[mid] < group)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+orient_edges (Work *w)
+{
+  guint *out_start = g_new0 (guint, w->n + 1);
+  guint *out = g_new (guint, w->m + 1);
+  guint *fill;
+  guint8 *state = g_new0 (guint8, w->n);
+  guint *stack = g_new (guint, w->n + 1);
+  guint *iter = g_new (guint, w->n);
+
+  w->otail = g_new (guint, w->m);
+  w->ohead = g_new (guint, w->m);
+  w->rev = g_new0 (guint8, w->m);
+  w->loop = g_new0 (guint8, w->m);
+
+  for (guint e = 0; e < w->m; e++)
+    {
+      guint t = w->in_edges[e].tail, h = w->in_edges[e].head;
+
+      w->loop[e] = (t == h);
+      if (w->opt->bands && !w->loop[e] && w->group[t] > w->group[h])
+        {
+          w->rev[e] = TRUE;
+          w->otail[e] = h;
+          w->ohead[e] = t;
+        }
+      else
+        {
+          w->otail[e] = t;
+          w->ohead[e] = h;
+        }
+    }
+
+  /* DFS in insertion order; its back edges close every cycle. */
+  for (guint e = 0; e < w->m; e++)
+    if (!w->loop[e])
+      out_start[w->otail[e] + 1]++;
+  for (guint v = 0; v < w->n; v++)
+    out_start[v + 1] += out_start[v];
+  fill = g_memdup2 (out_start, sizeof (guint) * (w->n + 1));
+  for (guint e = 0; e < w->m; e++)
+    if (!w->loop[e])
+      out[fill[w->otail[e]]++] = e;
+  g_free (fill);
+
+  for (guint s = 0; s < w->n; s++)
+    {
+      guint sp = 0;
+
+      if (state[s] != 0)
+        continue;
+      state[s] = 1;
+      iter[s] = out_start[s];
+      stack[sp++] = s;
+      while (sp > 0)
+        {
+          guint v = stack[sp - 1];
+
+          if (iter[v] < out_start[v + 1])
+            {
+              guint e = out[iter[v]++];
+              guint h = w->ohead[e];
+
+              if (state[h] == 0)
+                {
+                  state[h] = 1;
+                  iter[h] = out_start[h];
+                  stack[sp++] = h;
+                }
+              else if (state[h] == 1)
+                {
+                  w->otail[e] = h;
+                  w->ohead[e] = v;
+                  w->rev[e] = !w->rev[e];
+                }
+            }
+          else
+            {
+              state[v] = 2;
+              sp--;
+            }
+        }
+    }
+
+  g_free (out_start);
+  g_free (out);
+  g_free (state);
+  g_free (stack);
+  g_free (iter);
+}
+
+/* Phase 2: layers */
+
+static void
+longest_path_ranks (RankGraph *g)
+{
+  guint *indeg = g_new0 (guint, g->n);
+  guint *queue = g_new (guint, g->n + 1);
+  guint qh = 0, qt = 0;
+
+  for (guint e = 0; e < g->m; e++)
+    indeg[g->head[e]]++;
+  for (guint v = 0; v < g->n; v++)
+    {
+      g->rank[v] = 0;
+      if (indeg[v] == 0)
+        queue[qt++] = v;
+    }
+  while (qh < qt)
+    {
+      guint v = queue[qh++];
+
+      for (guint i = g->inc_start[v]; i < g->inc_start[v + 1]; i++)
+        {
+          guint e = g->inc[i];
+          guint h = g->head[e];
+
+          if (g->tail[e] != v)
+            continue;
+          g->rank[h] = MAX (g->rank[h], g->rank[v] + g->minlen[e]);
+          if (--indeg[h] == 0)
+            queue[qt++] = h;
+        }
+    }
+  g_assert (qt == g->n);
+  g_free (indeg);
+  g_free (queue);
+}
+
+/* Numbers the subtree of @start (entered through @par_edge) in postorder
+ * from @low, and sums the balances. */
+static void
+simplex_number (Simplex *s,
+                guint    start,
+                guint    par_edge,
+                guint    low)
+{
+  RankGraph *g = s->g;
+  guint counter = low, sp = 0;
+
+  s->par[start] = par_edge;
+  s->low[start] = counter;
+  s->iter[start] = g->inc_start[start];
+  s->sub[start] = s->bal[start];
+  s->stack[sp++] = start;
+  while (sp > 0)
+    {
+      guint v = s->stack[sp - 1];
+
+      if (s->iter[v] < g->inc_start[v + 1])
+        {
+          guint e = g->inc[s->iter[v]++];
+          guint c;
+
+          if (!s->in_tree[e] || e == s->par[v])
+            continue;
+          c = other_end (g, e, v);
+          s->par[c] = e;
+          s->low[c] = counter;
+          s->iter[c] = g->inc_start[c];
+          s->sub[c] = s->bal[c];
+          s->stack[sp++] = c;
+        }
+      else
+        {
+          s->lim[v] = counter;
+          s->post[counter] = v;
+          counter++;
+          sp--;
+          if (sp > 0)
+            s->sub[s->stack[sp - 1]] += s->sub[v];
+        }
+    }
+}
+
+typedef struct
+{
+  guint size;
+  guint root;
+} HeapEntry;
+
+static gboolean
+heap_less (const HeapEntry *a,
+           const HeapEntry *b)
+{
+  return a->size < b->size || (a->size == b->size && a->root < b->root);
+}
+
+static void
+heap_push (HeapEntry *heap,
+           guint     *len,
+           HeapEntry  entry)
+{
+  guint i = (*len)++;
+
+  heap[i] = entry;
+  while (i > 0 && heap_less (&heap[i], &heap[(i - 1) / 2]))
+    {
+      HeapEntry t = heap[i];
+
+      heap[i] = heap[(i - 1) / 2];
+      heap[(i - 1) / 2] = t;
+      i = (i - 1) / 2;
+    }
+}
+
+static HeapEntry
+heap_pop (HeapEntry *heap,
+          guint     *len)
+{
+  HeapEntry top = heap[0];
+  guint i = 0;
+
+  heap[0] = heap[--(*len)];
+  for (;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i;
+
+      if (l < *len && heap_less (&heap[l], &heap[m]))
+        m = l;
+      if (r < *len && heap_less (&heap[r], &heap[m]))
+        m = r;
+      if (m == i)
+        break;
+      {
+        HeapEntry t = heap[i];
+
+        heap[i] = heap[m];
+        heap[m] = t;
+      }
+      i = m;
+    }
+  return top;
+}
+
+/* Grows tight trees and merges the smallest with its tightest neighbour,
+ * shifting its ranks, until every connected component is one tree. */
+static void
+simplex_feasible_tree (Simplex *s)
+{
+  RankGraph *g = s->g;
+  guint *uf = g_new (guint, g->n);
+  guint *size = g_new (guint, g->n);
+  guint *next = g_new (guint, g->n);   /* members of a tree, as a list */
+  guint *last = g_new (guint, g->n);
+  guint8 *seen = g_new0 (guint8, g->n);
+  HeapEntry *heap = g_new (HeapEntry, 2 * (gsize) g->n + 1);
+  guint heap_len = 0;
+
+  for (guint v = 0; v < g->n; v++)
+    {
+      guint tail_member, qh;
+
+      if (seen[v])
+        continue;
+      /* The tight tree around v, breadth first; next[] doubles as queue. */
+      seen[v] = TRUE;
+      uf[v] = v;
+      tail_member = v;
+      next[v] = NONE;
+      size[v] = 1;
+      for (qh = v; qh != NONE; qh = next[qh])
+        for (guint i = g->inc_start[qh]; i < g->inc_start[qh + 1]; i++)
+          {
+            guint e = g->inc[i];
+            guint o = other_end (g, e, qh);
+
+            if (seen[o] || slack (g, e) != 0)
+              continue;
+            seen[o] = TRUE;
+            uf[o] = v;
+            s->in_tree[e] = TRUE;
+            next[tail_member] = o;
+            next[o] = NONE;
+            tail_member = o;
+            size[v]++;
+          }
+      last[v] = tail_member;
+      heap_push (heap, &heap_len, (HeapEntry) { size[v], v });
+    }
+
+  while (heap_len > 0)
+    {
+      HeapEntry top = heap_pop (heap, &heap_len);
+      guint c = top.root, best = NONE, r, other, tail_root;
+      int best_slack = 0, delta;
+
+      if (uf_find (uf, c) != c || size[c] != top.size)
+        continue;
+      for (guint u = c; u != NONE && !(best != NONE && best_slack == 0); u = next[u])
+        for (guint i = g->inc_start[u]; i < g->inc_start[u + 1]; i++)
+          {
+            guint e = g->inc[i];
+            int sl;
+
+            if (s->in_tree[e] || uf_find (uf, other_end (g, e, u)) == c)
+              continue;
+            sl = slack (g, e);
+            if (best == NONE || sl < best_slack)
+              {
+                best = e;
+                best_slack = sl;
+                if (sl == 0)
+                  break;
+              }
+          }
+      if (best == NONE)
+        continue;  /* a whole connected component */
+
+      tail_root = uf_find (uf, g->tail[best]);
+      delta = tail_root == c ? best_slack : -best_slack;
+      for (guint u = c; u != NONE; u = next[u])
+        g->rank[u] += delta;
+      s->in_tree[best] = TRUE;
+
+      other = tail_root == c ? uf_find (uf, g->head[best]) : tail_root;
+      if (size[other] >= size[c])
+        {
+          r = other;
+          next[last[other]] = c;
+          last[other] = last[c];
+          uf[c] = other;
+        }
+      else
+        {
+          r = c;
+          next[last[c]] = other;
+          last[c] = last[other];
+          uf[other] = c;
+        }
+      size[r] = size[c] + size[other];
+      heap_push (heap, &heap_len, (HeapEntry) { size[r], r });
+    }
+
+  g_free (uf);
+  g_free (size);
+  g_free (next);
+  g_free (last);
+  g_free (seen);
+  g_free (heap);
+}
+
+static inline gint64
+cut_value (const Simplex *s,
+           guint          v)
+{
+  guint e = s->par[v];
+
+  return s->g->tail[e] == v ? s->sub[v] : -s->sub[v];
+}
+
+/* Returns the child end of a tree edge with a negative cut value. */
+static guint
+simplex_leave (Simplex *s)
+{
+  guint n = s->g->n, found = 0, best = NONE;
+  gint64 best_cut = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint v = (s->search + k) % n;
+      gint64 c;
+
+      if (s->par[v] == NONE)
+        continue;
+      c = cut_value (s, v);
+      if (c < 0)
+        {
+          if (best == NONE || c < best_cut)
+            {
+              best = v;
+              best_cut = c;
+            }
+          if (++found >= SIMPLEX_SEARCH)
+            {
+              s->search = (v + 1) % n;
+              return best;
+            }
+        }
+    }
+  s->search = best != NONE ? (best + 1) % n : 0;
+  return best;
+}
+
+static guint
+simplex_enter (Simplex *s,
+               guint    v)
+{
+  RankGraph *g = s->g;
+  guint e = s->par[v];
+  guint lo = s->low[v], hi = s->lim[v];
+  guint rlo = s->low[s->root[v]], rhi = s->lim[s->root[v]];
+  gboolean into_subtree = (g->tail[e] == v);   /* the entering edge's head is in the subtree */
+  gboolean scan_inside = (hi - lo + 1) * 2 <= rhi - rlo + 1;
+  guint best = NONE;
+  int best_slack = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      guint from, to;
+
+      if (scan_inside)
+        {
+          if (pass == 1)
+            break;
+          from = lo;
+          to = hi + 1;
+        }
+      else if (pass == 0)
+        {
+          from = rlo;
+          to = lo;
+        }
+      else
+        {
+          from = hi + 1;
+          to = rhi + 1;
+        }
+
+      for (guint k = from; k < to; k++)
+        {
+          guint u = s->post[k];
+
+          for (guint i = g->inc_start[u]; i < g->inc_start[u + 1]; i++)
+            {
+              guint f = g->inc[i];
+              guint head = g->head[f];
+              gboolean head_inside, tail_inside;
+              int sl;
+
+              if (s->in_tree[f])
+                continue;
+              head_inside = s->lim[head] >= lo && s->lim[head] <= hi;
+              tail_inside = s->lim[g->tail[f]] >= lo && s->lim[g->tail[f]] <= hi;
+              if (head_inside == tail_inside || head_inside != into_subtree)
+                continue;
+              sl = slack (g, f);
+              if (best == NONE || sl < best_slack)
+                {
+                  best = f;
+                  best_slack = sl;
+                  if (sl == 0)
+                    return best;
+                }
+            }
+        }
+    }
+  return best;
+}
+
+static void
+simplex_update (Simplex *s,
+                guint    v,
+                guint    f)
+{
+  RankGraph *g = s->g;
+  guint e = s->par[v];
+  guint lo = s->low[v], hi = s->lim[v];
+  guint rlo = s->low[s->root[v]], rhi = s->lim[s->root[v]];
+  int delta = slack (g, f);
+  guint a, b;
+
+  if (delta > 0)
+    {
+      /* Tighten f by moving one side of e; the smaller one. */
+      int sign = (g->tail[e] == v) ? -1 : 1;
+
+      if ((hi - lo + 1) * 2 <= rhi - rlo + 1)
+        for (guint k = lo; k <= hi; k++)
+          g->rank[s->post[k]] += sign * delta;
+      else
+        {
+          for (guint k = rlo; k < lo; k++)
+            g->rank[s->post[k]] -= sign * delta;
+          for (guint k = hi + 1; k <= rhi; k++)
+            g->rank[s->post[k]] -= sign * delta;
+        }
+    }
+
+  a = g->tail[f];
+  b = g->head[f];
+  while (!(s->low[a] <= s->lim[b] && s->lim[b] <= s->lim[a]))
+    a = other_end (g, s->par[a], a);
+
+  s->in_tree[e] = FALSE;
+  s->in_tree[f] = TRUE;
+  simplex_number (s, a, s->par[a], s->low[a]);
+}
+
+static void
+network_simplex (RankGraph *g,
+                 guint      max_iterations)
+{
+  Simplex s = { 0 };
+  guint counter = 0;
+  guint8 *numbered;
+
+  s.g = g;
+  s.in_tree = g_new0 (guint8, g->m);
+  s.par = g_new (guint, g->n);
+  s.low = g_new (guint, g->n);
+  s.lim = g_new (guint, g->n);
+  s.post = g_new (guint, g->n);
+  s.sub = g_new (gint64, g->n);
+  s.bal = g_new0 (int, g->n);
+  s.root = g_new (guint, g->n);
+  s.stack = g_new (guint, g->n + 1);
+  s.iter = g_new (guint, g->n);
+
+  for (guint e = 0; e < g->m; e++)
+    {
+      s.bal[g->tail[e]] += g->weight[e];
+      s.bal[g->head[e]] -= g->weight[e];
+    }
+
+  simplex_feasible_tree (&s);
+
+  numbered = g_new0 (guint8, g->n);
+  for (guint v = 0; v < g->n; v++)
+    {
+      guint first = counter;
+
+      if (numbered[v])
+        continue;
+      simplex_number (&s, v, NONE, counter);
+      counter = s.lim[v] + 1;
+      for (guint k = first; k < counter; k++)
+        {
+          numbered[s.post[k]] = TRUE;
+          s.root[s.post[k]] = v;
+        }
+    }
+  g_free (numbered);
+
+  for (guint it = 0; it < max_iterations; it++)
+    {
+      guint v = simplex_leave (&s), f;
+
+      if (v == NONE)
+        break;
+      f = simplex_enter (&s, v);
+      g_assert (f != NONE);
+      simplex_update (&s, v, f);
+    }
+
+  g_free (s.in_tree);
+  g_free (s.par);
+  g_free (s.low);
+  g_free (s.lim);
+  g_free (s.post);
+  g_free (s.sub);
+  g_free (s.bal);
+  g_free (s.root);
+  g_free (s.stack);
+  g_free (s.iter);
+}
+
+/* Moves nodes with as many edges in as out to the least crowded layer
+ * they can take, which evens the layers' widths. */
+static void
+balance_ranks (RankGraph *g,
+               guint      n_real,
+               int        max_rank)
+{
+  int *count = g_new0 (int, max_rank + 1);
+
+  for (guint v = 0; v < n_real; v++)
+    count[g->rank[v]]++;
+  for (guint v = 0; v < n_real; v++)
+    {
+      int in_w = 0, out_w = 0, low = 0, high = max_rank, best;
+
+      for (guint i = g->inc_start[v]; i < g->inc_start[v + 1]; i++)
+        {
+          guint e = g->inc[i];
+
+          if (g->head[e] == v)
+            {
+              in_w += g->weight[e];
+              low = MAX (low, g->rank[g->tail[e]] + g->minlen[e]);
+            }
+          else
+            {
+              out_w += g->weight[e];
+              high = MIN (high, g->rank[g->head[e]] - g->minlen[e]);
+            }
+        }
+      if (in_w != out_w || in_w == 0)
+        continue;
+      best = g->rank[v];
+      for (int r = low; r <= high; r++)
+        if (count[r] < count[best])
+          best = r;
+      count[g->rank[v]]--;
+      count[best]++;
+      g->rank[v] = best;
+    }
+  g_free (count);
+}
+
+static void
+assign_ranks (Work *w)
+{
+  RankGraph g = { 0 };
+  guint n_bands = w->opt->bands ? w->n_groups : 0;
+  guint k = 0;
+  int min_rank = G_MAXINT, max_rank = 0;
+
+  g.n = w->n + 2 * n_bands;
+  for (guint e = 0; e < w->m; e++)
+    g.m += !w->loop[e];
+  if (n_bands > 0)
+    g.m += 2 * (gsize) w->n + n_bands - 1;
+  g.tail = g_new (guint, g.m);
+  g.head = g_new (guint, g.m);
+  g.minlen = g_new (int, g.m);
+  g.weight = g_new (int, g.m);
+  g.rank = g_new0 (int, g.n);
+
+  for (guint e = 0; e < w->m; e++)
+    if (!w->loop[e])
+      {
+        g.tail[k] = w->otail[e];
+        g.head[k] = w->ohead[e];
+        g.minlen[k] = 1;
+        g.weight[k] = 1;
+        k++;
+      }
+  if (n_bands > 0)
+    {
+      /* Band b spans the layers between its top node n + 2b and its
+       * bottom node n + 2b + 1; the next band starts below. */
+      for (guint v = 0; v < w->n; v++)
+        {
+          guint b = group_index (w, w->group[v]);
+
+          g.tail[k] = w->n + 2 * b;
+          g.head[k] = v;
+          g.minlen[k] = 0;
+          g.weight[k] = 0;
+          k++;
+          g.tail[k] = v;
+          g.head[k] = w->n + 2 * b + 1;
+          g.minlen[k] = 0;
+          g.weight[k] = 0;
+          k++;
+        }
+      for (guint b = 0; b + 1 < n_bands; b++)
+        {
+          g.tail[k] = w->n + 2 * b + 1;
+          g.head[k] = w->n + 2 * (b + 1);
+          g.minlen[k] = 1;
+          g.weight[k] = 0;
+          k++;
+        }
+    }
+  g_assert (k == g.m);
+  rank_graph_index (&g);
+
+  longest_path_ranks (&g);
+  if (w->opt->network_simplex)
+    network_simplex (&g, 50 * (g.n + g.m) + 1000);
+
+  for (guint v = 0; v < w->n; v++)
+    min_rank = MIN (min_rank, g.rank[v]);
+  if (w->n == 0)
+    min_rank = 0;
+  for (guint v = 0; v < g.n; v++)
+    g.rank[v] -= min_rank;
+  for (guint v = 0; v < w->n; v++)
+    max_rank = MAX (max_rank, g.rank[v]);
+  if (w->opt->network_simplex)
+    balance_ranks (&g, w->n, max_rank);
+
+  w->rank = g_new (int, MAX (w->n, 1));
+  memcpy (w->rank, g.rank, sizeof (int) * w->n);
+  w->n_ranks = w->n > 0 ? max_rank + 1 : 0;
+  rank_graph_clear (&g);
+}
+
+/* Phase 3: virtual nodes and components */
+
+static void
+build_proper_graph (Work *w)
+{
+  guint *uf = g_new (guint, MAX (w->n, 1));
+  guint *fill, *first;
+  guint nt = w->n, n_seg = 0, v_next, s_next = 0, c_next = 0;
+
+  /* Components over real edges, named by their smallest node. */
+  for (guint v = 0; v < w->n; v++)
+    uf[v] = v;
+  for (guint e = 0; e < w->m; e++)
+    if (!w->loop[e])
+      {
+        guint a = uf_find (uf, w->otail[e]), b = uf_find (uf, w->ohead[e]);
+
+        if (a < b)
+          uf[b] = a;
+        else if (b < a)
+          uf[a] = b;
+      }
+
+  for (guint e = 0; e < w->m; e++)
+    if (!w->loop[e])
+      {
+        guint len = (guint) (w->rank[w->ohead[e]] - w->rank[w->otail[e]]);
+
+        nt += len - 1;
+        n_seg += len;
+      }
+  w->nt = nt;
+  w->n_seg = n_seg;
+  w->layer = g_new (int, nt);
+  w->comp = g_new (guint, nt);
+  w->lw = g_new0 (double, nt);
+  w->lh = g_new0 (double, nt);
+  w->pos = g_new0 (int, nt);
+  w->seg_up = g_new (guint, n_seg + 1);
+  w->seg_down = g_new (guint, n_seg + 1);
+  w->seg_edge = g_new (guint, n_seg + 1);
+  w->marked = g_new0 (guint8, n_seg + 1);
+  w->chain_start = g_new0 (guint, w->m + 1);
+  w->chain = g_new (guint, n_seg + w->m + 1);
+
+  first = g_new (guint, MAX (w->n, 1));
+  for (guint v = 0; v < w->n; v++)
+    {
+      guint r = uf_find (uf, v);
+
+      w->layer[v] = w->rank[v];
+      w->lw[v] = w->in_nodes[v].width;
+      w->lh[v] = w->in_nodes[v].height;
+      if (r == v)
+        first[c_next++] = v;
+    }
+  w->n_comps = c_next;
+  w->comp_first = first;
+  /* Component numbers in the order of their first node. */
+  {
+    guint *number = g_new (guint, MAX (w->n, 1));
+
+    for (guint c = 0; c < w->n_comps; c++)
+      number[first[c]] = c;
+    for (guint v = 0; v < w->n; v++)
+      w->comp[v] = number[uf_find (uf, v)];
+    g_free (number);
+  }
+  for (guint e = 0; e < w->m; e++)
+    if (w->loop[e])
+      w->lw[w->in_edges[e].tail] = w->in_nodes[w->in_edges[e].tail].width + 2 * LOOP_SIZE;
+
+  v_next = w->n;
+  for (guint e = 0; e < w->m; e++)
+    {
+      guint prev, c0 = w->chain_start[e];
+      int r0, r1;
+
+      if (w->loop[e])
+        {
+          w->chain_start[e + 1] = c0;
+          continue;
+        }
+      r0 = w->rank[w->otail[e]];
+      r1 = w->rank[w->ohead[e]];
+      prev = w->otail[e];
+      w->chain[c0++] = prev;
+      for (int r = r0 + 1; r <= r1; r++)
+        {
+          guint cur = (r == r1) ? w->ohead[e] : v_next++;
+
+          if (cur >= w->n)
+            {
+              w->layer[cur] = r;
+              w->comp[cur] = w->comp[w->otail[e]];
+            }
+          w->seg_up[s_next] = prev;
+          w->seg_down[s_next] = cur;
+          w->seg_edge[s_next] = e;
+          s_next++;
+          w->chain[c0++] = cur;
+          prev = cur;
+        }
+      w->chain_start[e + 1] = c0;
+    }
+  g_assert (v_next == nt && s_next == n_seg);
+
+  w->up_start = g_new0 (guint, nt + 1);
+  w->down_start = g_new0 (guint, nt + 1);
+  w->up = g_new (Adj, n_seg + 1);
+  w->down = g_new (Adj, n_seg + 1);
+  for (guint s = 0; s < n_seg; s++)
+    {
+      w->up_start[w->seg_down[s] + 1]++;
+      w->down_start[w->seg_up[s] + 1]++;
+    }
+  for (guint v = 0; v < nt; v++)
+    {
+      w->up_start[v + 1] += w->up_start[v];
+      w->down_start[v + 1] += w->down_start[v];
+    }
+  fill = g_memdup2 (w->up_start, sizeof (guint) * (nt + 1));
+  for (guint s = 0; s < n_seg; s++)
+    w->up[fill[w->seg_down[s]]++] = (Adj) { w->seg_up[s], s };
+  g_free (fill);
+  fill = g_memdup2 (w->down_start, sizeof (guint) * (nt + 1));
+  for (guint s = 0; s < n_seg; s++)
+    w->down[fill[w->seg_up[s]]++] = (Adj) { w->seg_down[s], s };
+  g_free (fill);
+
+  w->up_dirty = g_new0 (guint8, w->n_ranks + 1);
+  w->down_dirty = g_new0 (guint8, w->n_ranks + 1);
+  g_free (uf);
+}
+
+/* Phase 4: order within layers */
+
+static inline guint
+layer_len (const Layers *L,
+           guint         r)
+{
+  return L->start[r + 1] - L->start[r];
+}
+
+static void
+sort_adj (Adj       *list,
+          guint      n,
+          const int *pos)
+{
+  /* Insertion sort: the lists are short and nearly sorted. */
+  for (guint i = 1; i < n; i++)
+    {
+      Adj a = list[i];
+      guint j = i;
+
+      while (j > 0 && (pos[list[j - 1].node] > pos[a.node] ||
+                       (pos[list[j - 1].node] == pos[a.node] && list[j - 1].seg > a.seg)))
+        {
+          list[j] = list[j - 1];
+          j--;
+        }
+      list[j] = a;
+    }
+}
+
+/* Makes the neighbour lists of layer r follow the current order of the
+ * layers next to it. */
+static void
+ensure_sorted (Work         *w,
+               const Layers *L,
+               guint         r)
+{
+  int gr = L->r0 + (int) r;
+
+  if (w->up_dirty[gr])
+    {
+      for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+        {
+          guint v = L->nodes[k];
+
+          sort_adj (w->up + w->up_start[v], w->up_start[v + 1] - w->up_start[v], w->pos);
+        }
+      w->up_dirty[gr] = FALSE;
+    }
+  if (w->down_dirty[gr])
+    {
+      for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+        {
+          guint v = L->nodes[k];
+
+          sort_adj (w->down + w->down_start[v], w->down_start[v + 1] - w->down_start[v], w->pos);
+        }
+      w->down_dirty[gr] = FALSE;
+    }
+}
+
+/* Layer r's order changed: the lists pointing into it are out of order. */
+static void
+layer_changed (Work         *w,
+               const Layers *L,
+               guint         r)
+{
+  int gr = L->r0 + (int) r;
+
+  for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+    w->pos[L->nodes[k]] = (int) (k - L->start[r]);
+  if (r > 0)
+    w->down_dirty[gr - 1] = TRUE;
+  if (r + 1 < L->nr)
+    w->up_dirty[gr + 1] = TRUE;
+}
+
+/* Crossings between layer r and r + 1: inversions of the lower ends taken
+ * in the order of the upper ends, counted with a Fenwick tree. */
+static guint64
+count_layer_pair (Work         *w,
+                  const Layers *L,
+                  guint         r)
+{
+  guint n_low = layer_len (L, r + 1);
+  guint *tree = w->fenwick;
+  guint64 crossings = 0, inserted = 0;
+
+  ensure_sorted (w, L, r);
+  memset (tree, 0, sizeof (guint) * (n_low + 1));
+  for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+    {
+      guint v = L->nodes[k];
+
+      for (guint i = w->down_start[v]; i < w->down_start[v + 1]; i++)
+        {
+          guint p = (guint) w->pos[w->down[i].node] + 1;
+          guint64 not_greater = 0;
+
+          for (guint j = p; j > 0; j -= j & -j)
+            not_greater += tree[j];
+          crossings += inserted - not_greater;
+          for (guint j = p; j <= n_low; j += j & -j)
+            tree[j]++;
+          inserted++;
+        }
+    }
+  return crossings;
+}
+
+static guint64
+count_crossings (Work         *w,
+                 const Layers *L)
+{
+  guint64 total = 0;
+
+  for (guint r = 0; r + 1 < L->nr; r++)
+    total += count_layer_pair (w, L, r);
+  return total;
+}
+
+/* Crossings among the edges of u and v on one side when u is left of v
+ * (*uv) and when v is left of u (*vu); both lists sorted by position. */
+static void
+pair_crossings (const Adj *a,
+                guint      na,
+                const Adj *b,
+                guint      nb,
+                const int *pos,
+                guint64   *uv,
+                guint64   *vu)
+{
+  guint j = 0, k = 0;
+  guint64 less = 0, equal = 0;
+
+  /* For each lower end of u, count the ends of v strictly left of it
+   * (they cross when u is left of v) and those at the same node. */
+  for (guint i = 0; i < na; i++)
+    {
+      int p = pos[a[i].node];
+
+      while (j < nb && pos[b[j].node] < p)
+        j++;
+      if (k < j)
+        k = j;
+      while (k < nb && pos[b[k].node] == p)
+        k++;
+      less += j;
+      equal += k - j;
+    }
+  *uv += less;
+  *vu += (guint64) na * nb - less - equal;
+}
+
+static void
+node_pair_crossings (Work    *w,
+                     guint    u,
+                     guint    v,
+                     guint64 *uv,
+                     guint64 *vu)
+{
+  pair_crossings (w->up + w->up_start[u], w->up_start[u + 1] - w->up_start[u],
+                  w->up + w->up_start[v], w->up_start[v + 1] - w->up_start[v],
+                  w->pos, uv, vu);
+  pair_crossings (w->down + w->down_start[u], w->down_start[u + 1] - w->down_start[u],
+                  w->down + w->down_start[v], w->down_start[v + 1] - w->down_start[v],
+                  w->pos, uv, vu);
+}
+
+/* Swaps neighbours of layer r while that removes crossings. */
+static gboolean
+transpose_layer (Work   *w,
+                 Layers *L,
+                 guint   r)
+{
+  guint *nodes = L->nodes + L->start[r];
+  guint n = layer_len (L, r);
+  gboolean changed = FALSE, improved = TRUE;
+  guint passes = 0;
+
+  ensure_sorted (w, L, r);
+  while (improved && passes++ < 16)
+    {
+      improved = FALSE;
+      for (guint k = 0; k + 1 < n; k++)
+        {
+          guint64 uv = 0, vu = 0;
+
+          node_pair_crossings (w, nodes[k], nodes[k + 1], &uv, &vu);
+          if (vu < uv)
+            {
+              guint t = nodes[k];
+
+              nodes[k] = nodes[k + 1];
+              nodes[k + 1] = t;
+              w->pos[nodes[k]] = (int) k;
+              w->pos[nodes[k + 1]] = (int) k + 1;
+              improved = changed = TRUE;
+            }
+        }
+    }
+  if (changed)
+    layer_changed (w, L, r);
+  return changed;
+}
+
+static void
+transpose_all (Work   *w,
+               Layers *L)
+{
+  for (guint round = 0; round < 8; round++)
+    {
+      gboolean changed = FALSE;
+
+      for (guint r = 0; r < L->nr; r++)
+        changed |= transpose_layer (w, L, r);
+      if (!changed)
+        break;
+    }
+}
+
+typedef struct
+{
+  double key;
+  int    pos;
+  guint  node;
+} SortEntry;
+
+static int
+compare_sort_entry (const void *pa,
+                    const void *pb)
+{
+  const SortEntry *a = pa, *b = pb;
+
+  if (a->key != b->key)
+    return a->key < b->key ? -1 : 1;
+  return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Dot's weighted median of a node's neighbour positions. */
+static double
+median_value (const Adj *list,
+              guint      n,
+              const int *pos)
+{
+  guint m = n / 2;
+  double left, right;
+
+  if (n == 0)
+    return -1;
+  if (n % 2 == 1)
+    return pos[list[m].node];
+  if (n == 2)
+    return (pos[list[0].node] + pos[list[1].node]) / 2.0;
+  left = pos[list[m - 1].node] - pos[list[0].node];
+  right = pos[list[n - 1].node] - pos[list[m].node];
+  if (left + right <= 0)
+    return (pos[list[m - 1].node] + pos[list[m].node]) / 2.0;
+  return (pos[list[m - 1].node] * right + pos[list[m].node] * left) / (left + right);
+}
+
+/* Orders layer r by the medians of its neighbours in the layer above
+ * (down) or below; nodes without such neighbours keep their places. */
+static void
+median_layer (Work      *w,
+              Layers    *L,
+              guint      r,
+              gboolean   down,
+              gboolean   flip,
+              SortEntry *entries,
+              guint     *slots)
+{
+  guint *nodes = L->nodes + L->start[r];
+  guint n = layer_len (L, r), n_moving = 0;
+  gboolean changed = FALSE;
+
+  ensure_sorted (w, L, r);
+  for (guint k = 0; k < n; k++)
+    {
+      guint v = nodes[k];
+      double key = down
+        ? median_value (w->up + w->up_start[v], w->up_start[v + 1] - w->up_start[v], w->pos)
+        : median_value (w->down + w->down_start[v], w->down_start[v + 1] - w->down_start[v], w->pos);
+
+      if (key < 0)
+        continue;
+      slots[n_moving] = k;
+      /* On alternate sweeps, ties are broken the other way round so that
+       * nodes with equal medians get a chance to swap. */
+      entries[n_moving++] = (SortEntry) { key, flip ? -(int) k : (int) k, v };
+    }
+  qsort (entries, n_moving, sizeof (SortEntry), compare_sort_entry);
+  for (guint i = 0; i < n_moving; i++)
+    if (nodes[slots[i]] != entries[i].node)
+      {
+        nodes[slots[i]] = entries[i].node;
+        changed = TRUE;
+      }
+  if (changed)
+    layer_changed (w, L, r);
+}
+
+/* Moves each node of layer r to the place in the layer where its edges
+ * cross least (Matuszewski, Schönfeld and Molitor's sifting). */
+static void
+sift_layer (Work    *w,
+            Layers  *L,
+            guint    r,
+            guint   *scratch)
+{
+  guint *nodes = L->nodes + L->start[r];
+  guint n = layer_len (L, r);
+  gboolean changed = FALSE;
+
+  if (n < 2)
+    return;
+  ensure_sorted (w, L, r);
+  memcpy (scratch, nodes, sizeof (guint) * n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint u = scratch[i];
+      guint from = (guint) w->pos[u];
+      guint lo = from > SIFT_WINDOW ? from - SIFT_WINDOW : 0;
+      guint hi = MIN (n - 1, from + SIFT_WINDOW);
+      gint64 cost = 0, best_cost = 0;
+      guint best = lo;
+
+      if (w->up_start[u] == w->up_start[u + 1] && w->down_start[u] == w->down_start[u + 1])
+        continue;
+      /* cost(j): crossings with u at j, less those with u at lo. */
+      for (guint j = lo; j <= hi; j++)
+        {
+          if (j > lo)
+            {
+              guint v = nodes[j - 1 < from ? j - 1 : j];
+              guint64 uv = 0, vu = 0;
+
+              /* Moving u from before v to after it. */
+              node_pair_crossings (w, u, v, &uv, &vu);
+              cost += (gint64) vu - (gint64) uv;
+            }
+          if (cost < best_cost || (cost == best_cost && j == from))
+            {
+              best_cost = cost;
+              best = j;
+            }
+          else if (cost == best_cost && best != from && j < best)
+            best = j;
+        }
+      if (best != from)
+        {
+          if (best < from)
+            memmove (nodes + best + 1, nodes + best, sizeof (guint) * (from - best));
+          else
+            memmove (nodes + from, nodes + from + 1, sizeof (guint) * (best - from));
+          nodes[best] = u;
+          for (guint k = MIN (best, from); k <= MAX (best, from); k++)
+            w->pos[nodes[k]] = (int) k;
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    layer_changed (w, L, r);
+}
+
+/* The first order: nodes as a depth-first walk down the edges meets them,
+ * starting from the component's nodes in insertion order. */
+static void
+initial_order (Work   *w,
+               Layers *L,
+               guint  *members,
+               guint   n_members)
+{
+  guint *fill = g_memdup2 (L->start, sizeof (guint) * (L->nr + 1));
+  guint8 *seen = g_new0 (guint8, n_members);
+  guint *stack = g_new (guint, n_members + 1);
+  guint *iter = g_new (guint, n_members);
+
+  /* w->pos holds each member's local index while this runs. */
+  for (guint i = 0; i < n_members; i++)
+    w->pos[members[i]] = (int) i;
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      guint s = members[i], sp = 0;
+
+      if (s >= w->n || seen[i])
+        continue;
+      /* Start at sources only; every other node is below one. */
+      if (w->up_start[s] != w->up_start[s + 1])
+        continue;
+      seen[i] = TRUE;
+      L->nodes[fill[w->layer[s] - L->r0]++] = s;
+      iter[i] = w->down_start[s];
+      stack[sp++] = s;
+      while (sp > 0)
+        {
+          guint v = stack[sp - 1];
+          guint li = (guint) w->pos[v];
+
+          if (iter[li] < w->down_start[v + 1])
+            {
+              guint c = w->down[iter[li]++].node;
+              guint lc = (guint) w->pos[c];
+
+              if (seen[lc])
+                continue;
+              seen[lc] = TRUE;
+              L->nodes[fill[w->layer[c] - L->r0]++] = c;
+              iter[lc] = w->down_start[c];
+              stack[sp++] = c;
+            }
+          else
+            sp--;
+        }
+    }
+  for (guint r = 0; r < L->nr; r++)
+    g_assert (fill[r] == L->start[r + 1]);
+
+  for (guint r = 0; r < L->nr; r++)
+    {
+      for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+        w->pos[L->nodes[k]] = (int) (k - L->start[r]);
+      w->up_dirty[L->r0 + (int) r] = TRUE;
+      w->down_dirty[L->r0 + (int) r] = TRUE;
+    }
+  g_free (fill);
+  g_free (seen);
+  g_free (stack);
+  g_free (iter);
+}
+
+static void
+order_component (Work   *w,
+                 Layers *L,
+                 guint  *members,
+                 guint   n_members)
+{
+  guint max_len = 0, stall = 0, max_sweeps;
+  guint64 best, c;
+  guint *best_nodes;
+  SortEntry *entries;
+  guint *slots;
+
+  initial_order (w, L, members, n_members);
+  if (L->nr < 2)
+    return;
+  for (guint r = 0; r < L->nr; r++)
+    max_len = MAX (max_len, layer_len (L, r));
+  entries = g_new (SortEntry, max_len + 1);
+  slots = g_new (guint, max_len + 1);
+  best_nodes = g_memdup2 (L->nodes, sizeof (guint) * n_members);
+
+  transpose_all (w, L);
+  best = count_crossings (w, L);
+  memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
+
+  max_sweeps = 4 * MAX (w->opt->sweeps, 1u);
+  for (guint it = 0; it < max_sweeps && best > 0 && stall < MAX (w->opt->sweeps, 1u); it++)
+    {
+      gboolean down = (it % 2 == 0);
+      gboolean flip = (it / 2) % 2 == 1;
+
+      if (down)
+        for (guint r = 1; r < L->nr; r++)
+          median_layer (w, L, r, TRUE, flip, entries, slots);
+      else
+        for (guint r = L->nr - 1; r-- > 0;)
+          median_layer (w, L, r, FALSE, flip, entries, slots);
+      transpose_all (w, L);
+      c = count_crossings (w, L);
+      if (c < best)
+        {
+          best = c;
+          memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
+          stall = 0;
+        }
+      else
+        stall++;
+    }
+
+  /* Sifting from the best order so far. */
+  memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);
+  for (guint r = 0; r < L->nr; r++)
+    layer_changed (w, L, r);
+  for (guint round = 0; round < 4 && best > 0; round++)
+    {
+      for (guint r = 0; r < L->nr; r++)
+        sift_layer (w, L, r, slots);
+      for (guint r = L->nr; r-- > 0;)
+        sift_layer (w, L, r, slots);
+      transpose_all (w, L);
+      c = count_crossings (w, L);
+      if (c >= best)
+        break;
+      best = c;
+      memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
+    }
+  memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);
+  for (guint r = 0; r < L->nr; r++)
+    layer_changed (w, L, r);
+
+  g_free (best_nodes);
+  g_free (entries);
+  g_free (slots);
+}
+
+/* Phase 5: coordinates (Brandes and Köpf) */
+
+static double
+separation (Work  *w,
+            guint  a,
+            guint  b)
+{
+  gboolean ra = a < w->n, rb = b < w->n;
+  double sep = w->opt->node_sep;
+
+  if (!ra && !rb)
+    sep /= 4;
+  else if (!ra || !rb)
+    sep /= 2;
+  return (w->lw[a] + w->lw[b]) / 2 + sep;
+}
+
+/* Marks the segments that cross an inner segment (one between two
+ * virtual nodes): alignment must not use them. */
+static void
+mark_conflicts (Work         *w,
+                const Layers *L)
+{
+  for (guint r = 1; r + 1 < L->nr; r++)
+    {
+      const guint *lower = L->nodes + L->start[r + 1];
+      guint n_lower = layer_len (L, r + 1), n_upper = layer_len (L, r);
+      int k0 = 0;
+      guint l = 0;
+
+      for (guint l1 = 0; l1 < n_lower; l1++)
+        {
+          guint v = lower[l1];
+          int inner = -1;
+
+          if (v >= w->n && w->up_start[v + 1] - w->up_start[v] == 1 && w->up[w->up_start[v]].node >= w->n)
+            inner = w->pos[w->up[w->up_start[v]].node];
+          if (l1 + 1 == n_lower || inner >= 0)
+            {
+              int k1 = inner >= 0 ? inner : (int) n_upper - 1;
+
+              for (; l <= l1; l++)
+                {
+                  guint x = lower[l];
+
+                  for (guint i = w->up_start[x]; i < w->up_start[x + 1]; i++)
+                    {
+                      int p = w->pos[w->up[i].node];
+
+                      if (p < k0 || p > k1)
+                        w->marked[w->up[i].seg] = TRUE;
+                    }
+                }
+              k0 = k1;
+            }
+        }
+    }
+}
+
+/* One of the four alignments: vertical direction from the top (or the
+ * bottom), horizontal from the left (or the right).  Writes x of every
+ * node of the component into xs, leftmost placement for that direction. */
+static void
+align_and_compact (Work         *w,
+                   const Layers *L,
+                   gboolean      from_bottom,
+                   gboolean      from_right,
+                   guint        *root,
+                   double       *xs)
+{
+  guint n = L->n_nodes;
+  guint *b_start, *b_next, *b_to, *indeg, *queue, qh = 0, qt = 0, n_be = 0;
+  double *b_gap, *bx;
+
+  for (guint k = 0; k < n; k++)
+    root[k] = k;
+
+  for (guint step = 1; step < L->nr; step++)
+    {
+      guint r = from_bottom ? L->nr - 1 - step : step;
+      guint len = layer_len (L, r);
+      int bound = -1;
+
+      for (guint i = 0; i < len; i++)
+        {
+          guint k = L->start[r] + (from_right ? len - 1 - i : i);
+          guint v = L->nodes[k];
+          const Adj *list = from_bottom ? w->down + w->down_start[v] : w->up + w->up_start[v];
+          guint d = from_bottom ? w->down_start[v + 1] - w->down_start[v] : w->up_start[v + 1] - w->up_start[v];
+          guint medians[2];
+          guint n_med;
+          gboolean aligned = FALSE;
+
+          if (d == 0)
+            continue;
+          medians[0] = (d - 1) / 2;
+          medians[1] = d / 2;
+          n_med = medians[0] == medians[1] ? 1 : 2;
+          if (from_right && n_med == 2)
+            {
+              guint t = medians[0];
+
+              medians[0] = medians[1];
+              medians[1] = t;
+            }
+          for (guint mi = 0; mi < n_med && !aligned; mi++)
+            {
+              guint u = list[medians[mi]].node;
+              guint ru = (guint) w->layer[u] - (guint) L->r0;
+              int hp = from_right ? (int) layer_len (L, ru) - 1 - w->pos[u] : w->pos[u];
+
+              if (!w->marked[list[medians[mi]].seg] && bound < hp)
+                {
+                  root[k] = root[L->start[ru] + (guint) w->pos[u]];
+                  bound = hp;
+                  aligned = TRUE;
+                }
+            }
+        }
+    }
+
+  /* Block graph: each root after the root of its left neighbour. */
+  b_start = g_new0 (guint, n + 1);
+  b_next = g_new (guint, n + 1);
+  b_to = g_new (guint, n + 1);
+  b_gap = g_new (double, n + 1);
+  indeg = g_new0 (guint, n);
+  for (guint k = 0; k < n; k++)
+    b_start[k] = NONE;
+  for (guint r = 0; r < L->nr; r++)
+    {
+      guint len = layer_len (L, r);
+
+      for (guint i = 0; i + 1 < len; i++)
+        {
+          guint ka = L->start[r] + (from_right ? len - 1 - i : i);
+          guint kb = L->start[r] + (from_right ? len - 2 - i : i + 1);
+          guint a = root[ka], b = root[kb];
+
+          b_to[n_be] = b;
+          b_gap[n_be] = separation (w, L->nodes[ka], L->nodes[kb]);
+          b_next[n_be] = b_start[a];
+          b_start[a] = n_be;
+          indeg[b]++;
+          n_be++;
+        }
+    }
+  bx = g_new0 (double, n);
+  queue = g_new (guint, n + 1);
+  for (guint k = 0; k < n; k++)
+    if (root[k] == k && indeg[k] == 0)
+      queue[qt++] = k;
+  while (qh < qt)
+    {
+      guint a = queue[qh++];
+
+      for (guint e = b_start[a]; e != NONE; e = b_next[e])
+        {
+          guint b = b_to[e];
+
+          bx[b] = MAX (bx[b], bx[a] + b_gap[e]);
+          if (--indeg[b] == 0)
+            queue[qt++] = b;
+        }
+    }
+  for (guint k = 0; k < n; k++)
+    xs[k] = from_right ? -bx[root[k]] : bx[root[k]];
+
+  g_free (b_start);
+  g_free (b_next);
+  g_free (b_to);
+  g_free (b_gap);
+  g_free (indeg);
+  g_free (bx);
+  g_free (queue);
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* x of every node of the component, by index into L->nodes. */
+static void
+place_component (Work         *w,
+                 const Layers *L,
+                 double       *x)
+{
+  guint n = L->n_nodes;
+  guint *root = g_new (guint, n + 1);
+  double *xs[4];
+  double lo[4], hi[4];
+  guint narrowest = 0;
+
+  for (guint r = 0; r < L->nr; r++)
+    {
+      w->up_dirty[L->r0 + (int) r] = TRUE;
+      w->down_dirty[L->r0 + (int) r] = TRUE;
+      ensure_sorted (w, L, r);
+    }
+  mark_conflicts (w, L);
+
+  for (guint d = 0; d < 4; d++)
+    {
+      xs[d] = g_new (double, n + 1);
+      align_and_compact (w, L, d & 1, (d & 2) != 0, root, xs[d]);
+      lo[d] = G_MAXDOUBLE;
+      hi[d] = -G_MAXDOUBLE;
+      for (guint k = 0; k < n; k++)
+        {
+          double half = w->lw[L->nodes[k]] / 2;
+
+          lo[d] = MIN (lo[d], xs[d][k] - half);
+          hi[d] = MAX (hi[d], xs[d][k] + half);
+        }
+      if (hi[d] - lo[d] < hi[narrowest] - lo[narrowest])
+        narrowest = d;
+    }
+
+  /* Align the others to the narrowest, by its left or right side. */
+  for (guint d = 0; d < 4; d++)
+    {
+      double shift = (d & 2) ? hi[narrowest] - hi[d] : lo[narrowest] - lo[d];
+
+      for (guint k = 0; k < n; k++)
+        xs[d][k] += shift;
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      double v[4] = { xs[0][k], xs[1][k], xs[2][k], xs[3][k] };
+
+      qsort (v, 4, sizeof (double), compare_double);
+      x[k] = (v[1] + v[2]) / 2;
+    }
+
+  for (guint d = 0; d < 4; d++)
+    g_free (xs[d]);
+  g_free (root);
+}
+
+/* Phase 6: edge routes */
+
+static void
+add_point (GArray *points,
+           double  x,
+           double  y)
+{
+  GwGraphPoint p = { x, y };
+
+  g_array_append_val (points, p);
+}
+
+/* A straight piece as a cubic Bézier, skipped when empty. */
+static void
+add_line (GArray *points,
+          double  x0,
+          double  y0,
+          double  x1,
+          double  y1)
+{
+  if (fabs (x1 - x0) < 1e-9 && fabs (y1 - y0) < 1e-9)
+    return;
+  add_point (points, x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3);
+  add_point (points, x0 + 2 * (x1 - x0) / 3, y0 + 2 * (y1 - y0) / 3);
+  add_point (points, x1, y1);
+}
+
+/* Where a segment leaves (or enters) a real node: edges spread over the
+ * bottom (top) side in the order of the nodes they go to. */
+static double
+port_offset (Work  *w,
+             guint  v,
+             guint  seg,
+             gboolean down)
+{
+  const Adj *list = down ? w->down + w->down_start[v] : w->up + w->up_start[v];
+  guint n = down ? w->down_start[v + 1] - w->down_start[v] : w->up_start[v + 1] - w->up_start[v];
+  double spread;
+
+  if (n < 2)
+    return 0;
+  spread = MIN (w->in_nodes[v].width * 0.6, PORT_SPACING * (n - 1));
+  for (guint i = 0; i < n; i++)
+    if (list[i].seg == seg)
+      return -spread / 2 + spread * i / (n - 1);
+  return 0;
+}
+
+/* Layout */
+
+static void
+free_work (Work *w)
+{
+  g_free (w->otail);
+  g_free (w->ohead);
+  g_free (w->rev);
+  g_free (w->loop);
+  g_free (w->group);
+  g_free (w->group_values);
+  g_free (w->rank);
+  g_free (w->layer);
+  g_free (w->comp);
+  g_free (w->lw);
+  g_free (w->lh);
+  g_free (w->seg_up);
+  g_free (w->seg_down);
+  g_free (w->seg_edge);
+  g_free (w->marked);
+  g_free (w->up_start);
+  g_free (w->down_start);
+  g_free (w->up);
+  g_free (w->down);
+  g_free (w->chain_start);
+  g_free (w->chain);
+  g_free (w->pos);
+  g_free (w->up_dirty);
+  g_free (w->down_dirty);
+  g_free (w->comp_first);
+  g_free (w->fenwick);
+  g_free (w->x);
+}
+
+static void
+clear_results (GwGraphLayout *self)
+{
+  g_clear_pointer (&self->places, g_free);
+  g_clear_pointer (&self->reversed, g_free);
+  g_clear_pointer (&self->point_start, g_free);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->chain_start, g_free);
+  g_clear_pointer (&self->chain, g_array_unref);
+  g_clear_pointer (&self->layer_pos, g_free);
+  g_clear_pointer (&self->bands, g_array_unref);
+  self->done = FALSE;
+}
+
+static void
+route_edges (GwGraphLayout *self,
+             Work          *w,
+             const double  *layer_y,
+             const double  *layer_h)
+{
+  self->point_start = g_new0 (guint, w->m + 1);
+  self->points = g_array_sized_new (FALSE, FALSE, sizeof (GwGraphPoint), w->n_seg * 6 + 4 * w->m);
+  self->chain_start = g_new0 (guint, w->m + 1);
+  self->chain = g_array_sized_new (FALSE, FALSE, sizeof (GwGraphPoint), w->n_seg + w->m);
+
+  for (guint e = 0; e < w->m; e++)
+    {
+      guint first = self->points->len, first_chain = self->chain->len;
+
+      if (w->loop[e])
+        {
+          guint v = w->in_edges[e].tail;
+          double x = w->x[v] + w->in_nodes[v].width / 2, y = layer_y[w->layer[v]];
+          double q = w->in_nodes[v].height / 4;
+
+          add_point (self->points, x, y - q);
+          add_point (self->points, x + LOOP_SIZE * 1.5, y - q - LOOP_SIZE);
+          add_point (self->points, x + LOOP_SIZE * 1.5, y + q + LOOP_SIZE);
+          add_point (self->points, x, y + q);
+          add_point (self->chain, w->x[v], y);
+        }
+      else
+        {
+          const guint *chain = w->chain + w->chain_start[e];
+          guint len = w->chain_start[e + 1] - w->chain_start[e];
+          guint up = chain[0];
+          double px, py;
+
+          /* Leave the upper node at the bottom, reach the rank's bottom. */
+          {
+            guint seg = NONE;
+
+            for (guint i = w->down_start[up]; i < w->down_start[up + 1]; i++)
+              if (w->down[i].node == chain[1] && w->seg_edge[w->down[i].seg] == e)
+                seg = w->down[i].seg;
+            px = w->x[up] + port_offset (w, up, seg, TRUE);
+          }
+          py = layer_y[w->layer[up]] + w->lh[up] / 2;
+          add_point (self->points, px, py);
+          add_line (self->points, px, py, px, layer_y[w->layer[up]] + layer_h[w->layer[up]] / 2);
+          py = layer_y[w->layer[up]] + layer_h[w->layer[up]] / 2;
+
+          for (guint i = 1; i < len; i++)
+            {
+              guint v = chain[i];
+              int r = w->layer[v];
+              double top = layer_y[r] - layer_h[r] / 2;
+              double gap = top - py;
+              double qx;
+
+              if (v < w->n)
+                {
+                  guint seg = NONE;
+
+                  for (guint j = w->up_start[v]; j < w->up_start[v + 1]; j++)
+                    if (w->up[j].node == chain[i - 1] && w->seg_edge[w->up[j].seg] == e)
+                      seg = w->up[j].seg;
+                  qx = w->x[v] + port_offset (w, v, seg, FALSE);
+                }
+              else
+                qx = w->x[v];
+
+              add_point (self->points, px, py + gap * 0.45);
+              add_point (self->points, qx, top - gap * 0.45);
+              add_point (self->points, qx, top);
+              if (v < w->n)
+                add_line (self->points, qx, top, qx, layer_y[r] - w->lh[v] / 2);
+              else
+                add_line (self->points, qx, top, qx, layer_y[r] + layer_h[r] / 2);
+              px = qx;
+              py = layer_y[r] + layer_h[r] / 2;
+            }
+
+          for (guint i = 0; i < len; i++)
+            add_point (self->chain, w->x[chain[i]], layer_y[w->layer[chain[i]]]);
+
+          /* Points run from the edge's own tail to its head. */
+          if (w->rev[e])
+            {
+              GwGraphPoint *p = &g_array_index (self->points, GwGraphPoint, first);
+              GwGraphPoint *c = &g_array_index (self->chain, GwGraphPoint, first_chain);
+              guint np = self->points->len - first, nc = self->chain->len - first_chain;
+
+              for (guint i = 0; i < np / 2; i++)
+                {
+                  GwGraphPoint t = p[i];
+
+                  p[i] = p[np - 1 - i];
+                  p[np - 1 - i] = t;
+                }
+              for (guint i = 0; i < nc / 2; i++)
+                {
+                  GwGraphPoint t = c[i];
+
+                  c[i] = c[nc - 1 - i];
+                  c[nc - 1 - i] = t;
+                }
+            }
+        }
+      self->point_start[e + 1] = self->points->len;
+      self->chain_start[e + 1] = self->chain->len;
+    }
+}
+
+static void
+swap_axes (GArray *points)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      GwGraphPoint *p = &g_array_index (points, GwGraphPoint, i);
+      double t = p->x;
+
+      p->x = p->y;
+      p->y = t;
+    }
+}
+
+static void
+run_layout (GwGraphLayout              *self,
+            const GwGraphLayoutOptions *opt)
+{
+  Work w = { 0 };
+  gboolean lr = opt->direction == GW_GRAPH_LEFT_TO_RIGHT;
+  g_autofree InNode *nodes = NULL;
+  g_autofree guint *comp_count = NULL;
+  g_autofree guint *members = NULL;
+  g_autofree double *layer_y = NULL;
+  g_autofree double *layer_h = NULL;
+  double cursor = 0;
+  guint max_len = 1;
+
+  w.opt = opt;
+  w.n = self->in_nodes->len;
+  w.m = self->in_edges->len;
+  w.in_edges = (const InEdge *) (void *) self->in_edges->data;
+  /* Lay out top to bottom; left to right is the same with axes swapped. */
+  nodes = g_new (InNode, w.n + 1);
+  memcpy (nodes, self->in_nodes->data, sizeof (InNode) * w.n);
+  if (lr)
+    for (guint v = 0; v < w.n; v++)
+      {
+        double t = nodes[v].width;
+
+        nodes[v].width = nodes[v].height;
+        nodes[v].height = t;
+      }
+  w.in_nodes = nodes;
+
+  assign_groups (&w);
+  orient_edges (&w);
+  assign_ranks (&w);
+  build_proper_graph (&w);
+
+  /* Members of each component: real nodes, then virtual ones. */
+  comp_count = g_new0 (guint, w.n_comps + 1);
+  for (guint v = 0; v < w.nt; v++)
+    comp_count[w.comp[v] + 1]++;
+  for (guint c = 0; c < w.n_comps; c++)
+    comp_count[c + 1] += comp_count[c];
+  members = g_new (guint, w.nt + 1);
+  {
+    g_autofree guint *fill = g_memdup2 (comp_count, sizeof (guint) * (w.n_comps + 1));
+
+    for (guint v = 0; v < w.nt; v++)
+      members[fill[w.comp[v]]++] = v;
+  }
+  {
+    g_autofree guint *per_layer = g_new0 (guint, w.n_ranks + 1);
+
+    for (guint v = 0; v < w.nt; v++)
+      per_layer[w.layer[v]]++;
+    for (int r = 0; r < w.n_ranks; r++)
+      max_len = MAX (max_len, per_layer[r]);
+  }
+  w.fenwick = g_new (guint, MAX (max_len, w.nt) + 2);
+  w.x = g_new0 (double, w.nt + 1);
+
+  self->crossings = 0;
+  for (guint c = 0; c < w.n_comps; c++)
+    {
+      guint *mem = members + comp_count[c];
+      guint nm = comp_count[c + 1] - comp_count[c];
+      Layers L = { 0 };
+      int r_max = 0;
+      g_autofree double *x = NULL;
+      double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+
+      L.n_nodes = nm;
+      L.r0 = G_MAXINT;
+      for (guint i = 0; i < nm; i++)
+        {
+          L.r0 = MIN (L.r0, w.layer[mem[i]]);
+          r_max = MAX (r_max, w.layer[mem[i]]);
+        }
+      L.nr = (guint) (r_max - L.r0 + 1);
+      L.start = g_new0 (guint, L.nr + 1);
+      L.nodes = g_new (guint, nm);
+      for (guint i = 0; i < nm; i++)
+        L.start[w.layer[mem[i]] - L.r0 + 1]++;
+      for (guint r = 0; r < L.nr; r++)
+        L.start[r + 1] += L.start[r];
+
+      order_component (&w, &L, mem, nm);
+      self->crossings += count_crossings (&w, &L);
+
+      x = g_new (double, nm);
+      place_component (&w, &L, x);
+      for (guint k = 0; k < nm; k++)
+        {
+          guint v = L.nodes[k];
+
+          left = MIN (left, x[k] - w.lw[v] / 2);
+          right = MAX (right, x[k] + w.lw[v] / 2);
+        }
+      for (guint k = 0; k < nm; k++)
+        w.x[L.nodes[k]] = x[k] - left + cursor;
+      cursor += right - left + opt->node_sep * 2;
+
+      g_free (L.start);
+      g_free (L.nodes);
+    }
+
+  /* Layers' positions along the rank axis. */
+  layer_y = g_new0 (double, w.n_ranks + 1);
+  layer_h = g_new0 (double, w.n_ranks + 1);
+  for (guint v = 0; v < w.n; v++)
+    layer_h[w.layer[v]] = MAX (layer_h[w.layer[v]], w.lh[v]);
+  for (int r = 0; r < w.n_ranks; r++)
+    layer_y[r] = (r == 0 ? 0 : layer_y[r - 1] + layer_h[r - 1] / 2 + opt->rank_sep) + layer_h[r] / 2;
+
+  clear_results (self);
+  self->n_layers = (guint) w.n_ranks;
+  self->layer_pos = g_memdup2 (layer_y, sizeof (double) * (w.n_ranks + 1));
+  self->width = w.n > 0 ? cursor - opt->node_sep * 2 : 0;
+  self->height = w.n_ranks > 0 ? layer_y[w.n_ranks - 1] + layer_h[w.n_ranks - 1] / 2 : 0;
+  self->n_virtual = w.nt - w.n;
+  self->places = g_new0 (GwGraphNodePlace, w.n + 1);
+  for (guint v = 0; v < w.n; v++)
+    {
+      GwGraphNodePlace *p = &self->places[v];
+      const InNode *in = &g_array_index (self->in_nodes, InNode, v);
+
+      p->x = lr ? layer_y[w.layer[v]] : w.x[v];
+      p->y = lr ? w.x[v] : layer_y[w.layer[v]];
+      p->width = in->width;
+      p->height = in->height;
+      p->layer = w.layer[v];
+      p->order = w.pos[v];
+    }
+  self->reversed = g_new0 (guint8, w.m + 1);
+  self->n_reversed = 0;
+  for (guint e = 0; e < w.m; e++)
+    {
+      self->reversed[e] = w.rev[e];
+      self->n_reversed += w.rev[e];
+    }
+  route_edges (self, &w, layer_y, layer_h);
+
+  /* Bands: from half a gap above a group's first layer to half a gap
+   * below its last. */
+  self->bands = g_array_new (FALSE, FALSE, sizeof (Band));
+  if (opt->bands && w.n > 0)
+    {
+      g_autofree int *first = g_new (int, w.n_groups);
+      g_autofree int *last = g_new (int, w.n_groups);
+
+      for (guint b = 0; b < w.n_groups; b++)
+        {
+          first[b] = G_MAXINT;
+          last[b] = -1;
+        }
+      for (guint v = 0; v < w.n; v++)
+        {
+          guint b = group_index (&w, w.group[v]);
+
+          first[b] = MIN (first[b], w.layer[v]);
+          last[b] = MAX (last[b], w.layer[v]);
+        }
+      for (guint b = 0; b < w.n_groups; b++)
+        {
+          Band band = { w.group_values[b], 0, 0 };
+
+          band.start = layer_y[first[b]] - layer_h[first[b]] / 2 - opt->rank_sep / 2;
+          band.end = layer_y[last[b]] + layer_h[last[b]] / 2 + opt->rank_sep / 2;
+          g_array_append_val (self->bands, band);
+        }
+    }
+
+  if (lr)
+    {
+      double t = self->width;
+
+      self->width = self->height;
+      self->height = t;
+      swap_axes (self->points);
+      swap_axes (self->chain);
+    }
+  self->done = TRUE;
+  free_work (&w);
+}
+
+/* Plain output */
+
+static gboolean
+is_numeral (const char *s)
+{
+  gboolean digits = FALSE, dot = FALSE;
+
+  if (*s == '-')
+    s++;
+  for (; *s; s++)
+    {
+      if (g_ascii_isdigit (*s))
+        digits = TRUE;
+      else if (*s == '.' && !dot)
+        dot = TRUE;
+      else
+        return FALSE;
+    }
+  return digits;
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize len;
+
+  g_ascii_formatd (buf, sizeof buf, "%.4f", value);
+  len = strlen (buf);
+  while (len > 0 && buf[len - 1] == '0')
+    len--;
+  if (len > 0 && buf[len - 1] == '.')
+    len--;
+  buf[len] = '\0';
+  if (strcmp (buf, "-0") == 0)
+    strcpy (buf, "0");
+  g_string_append_c (out, ' ');
+  g_string_append (out, buf);
+}
+
+/* Public API */
+
+/**
+ * gw_graph_layout_options_init:
+ *
+ * Sets the defaults: top to bottom, 24 units between neighbours, 48
+ * between layers, network simplex on, no bands.
+ */
+void
+gw_graph_layout_options_init (GwGraphLayoutOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->direction = GW_GRAPH_TOP_TO_BOTTOM;
+  options->node_sep = 24;
+  options->rank_sep = 48;
+  options->bands = FALSE;
+  options->network_simplex = TRUE;
+  options->sweeps = 8;
+}
+
+GwGraphLayout *
+gw_graph_layout_new (void)
+{
+  GwGraphLayout *self = g_new0 (GwGraphLayout, 1);
+
+  self->in_nodes = g_array_new (FALSE, FALSE, sizeof (InNode));
+  self->in_edges = g_array_new (FALSE, FALSE, sizeof (InEdge));
+  return self;
+}
+
+void
+gw_graph_layout_free (GwGraphLayout *self)
+{
+  if (self == NULL)
+    return;
+  clear_results (self);
+  g_array_unref (self->in_nodes);
+  g_array_unref (self->in_edges);
+  g_free (self);
+}
+
+/**
+ * gw_graph_layout_add_node:
+ * @group: the band the node belongs to (a milestone's index), or -1
+ *
+ * Returns: the node's index, counted from 0 in the order of addition
+ */
+guint
+gw_graph_layout_add_node (GwGraphLayout *self,
+                          double         width,
+                          double         height,
+                          int            group)
+{
+  InNode node = { width, height, group };
+
+  g_return_val_if_fail (self != NULL, NONE);
+  g_return_val_if_fail (width >= 0 && height >= 0 && isfinite (width) && isfinite (height), NONE);
+
+  g_array_append_val (self->in_nodes, node);
+  self->done = FALSE;
+  return self->in_nodes->len - 1;
+}
+
+/**
+ * gw_graph_layout_add_edge:
+ * @tail: the prerequisite
+ * @head: the node that depends on it
+ *
+ * Returns: the edge's index, counted from 0 in the order of addition
+ */
+guint
+gw_graph_layout_add_edge (GwGraphLayout *self,
+                          guint          tail,
+                          guint          head)
+{
+  InEdge edge = { tail, head };
+
+  g_return_val_if_fail (self != NULL, NONE);
+  g_return_val_if_fail (tail < self->in_nodes->len && head < self->in_nodes->len, NONE);
+
+  g_array_append_val (self->in_edges, edge);
+  self->done = FALSE;
+  return self->in_edges->len - 1;
+}
+
+guint
+gw_graph_layout_get_n_nodes (GwGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->in_nodes->len;
+}
+
+guint
+gw_graph_layout_get_n_edges (GwGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->in_edges->len;
+}
+
+/**
+ * gw_graph_layout_run:
+ * @options: (nullable): the defaults of gw_graph_layout_options_init() when %NULL
+ *
+ * Computes the layout. Never fails: cycles are broken by turning edges
+ * round (see gw_graph_layout_edge_is_reversed()).
+ */
+void
+gw_graph_layout_run (GwGraphLayout              *self,
+                     const GwGraphLayoutOptions *options)
+{
+  GwGraphLayoutOptions defaults;
+
+  g_return_if_fail (self != NULL);
+
+  if (options == NULL)
+    {
+      gw_graph_layout_options_init (&defaults);
+      options = &defaults;
+    }
+  run_layout (self, options);
+}
+
+void
+gw_graph_layout_get_size (GwGraphLayout *self,
+                          double        *width,
+                          double        *height)
+{
+  g_return_if_fail (self != NULL && self->done);
+
+  if (width != NULL)
+    *width = self->width;
+  if (height != NULL)
+    *height = self->height;
+}
+
+void
+gw_graph_layout_get_node (GwGraphLayout    *self,
+                          guint             node,
+                          GwGraphNodePlace *place)
+{
+  g_return_if_fail (self != NULL && self->done);
+  g_return_if_fail (node < self->in_nodes->len);
+  g_return_if_fail (place != NULL);
+
+  *place = self->places[node];
+}
+
+/**
+ * gw_graph_layout_get_edge_points:
+ * @n_points: (out): 3k + 1 points
+ *
+ * Returns: (transfer none): the edge's route from its tail to its head as
+ *   cubic Bézier pieces: a start point, then two control points and an
+ *   end point per piece
+ */
+const GwGraphPoint *
+gw_graph_layout_get_edge_points (GwGraphLayout *self,
+                                 guint          edge,
+                                 guint         *n_points)
+{
+  g_return_val_if_fail (self != NULL && self->done, NULL);
+  g_return_val_if_fail (edge < self->in_edges->len, NULL);
+  g_return_val_if_fail (n_points != NULL, NULL);
+
+  *n_points = self->point_start[edge + 1] - self->point_start[edge];
+  return &g_array_index (self->points, GwGraphPoint, self->point_start[edge]);
+}
+
+/**
+ * gw_graph_layout_get_edge_chain:
+ * @n_points: (out): one more than the number of layers the edge spans
+ *
+ * Returns: (transfer none): the centres of the edge's tail, of its
+ *   virtual nodes (one per layer it crosses) and of its head
+ */
+const GwGraphPoint *
+gw_graph_layout_get_edge_chain (GwGraphLayout *self,
+                                guint          edge,
+                                guint         *n_points)
+{
+  g_return_val_if_fail (self != NULL && self->done, NULL);
+  g_return_val_if_fail (edge < self->in_edges->len, NULL);
+  g_return_val_if_fail (n_points != NULL, NULL);
+
+  *n_points = self->chain_start[edge + 1] - self->chain_start[edge];
+  return &g_array_index (self->chain, GwGraphPoint, self->chain_start[edge]);
+}
+
+/**
+ * gw_graph_layout_edge_is_reversed:
+ *
+ * Returns: whether the edge runs against the layer order: it closed a
+ *   cycle, or it goes from a later band to an earlier one
+ */
+gboolean
+gw_graph_layout_edge_is_reversed (GwGraphLayout *self,
+                                  guint          edge)
+{
+  g_return_val_if_fail (self != NULL && self->done, FALSE);
+  g_return_val_if_fail (edge < self->in_edges->len, FALSE);
+
+  return self->reversed[edge];
+}
+
+guint
+gw_graph_layout_get_n_reversed (GwGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL && self->done, 0);
+  return self->n_reversed;
+}
+
+guint
+gw_graph_layout_get_n_layers (GwGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL && self->done, 0);
+  return self->n_layers;
+}
+
+/**
+ * gw_graph_layout_get_layer_position:
+ *
+ * Returns: the centre line of a layer: its y top to bottom, its x left to right
+ */
+double
+gw_graph_layout_get_layer_position (GwGraphLayout *self,
+                                    guint          layer)
+{
+  g_return_val_if_fail (self != NULL && self->done, 0);
+  g_return_val_if_fail (layer < self->n_layers, 0);
+  return self->layer_pos[layer];
+}
+
+guint
+gw_graph_layout_get_n_virtual (GwGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL && self->done, 0);
+  return self->n_virtual;
+}
+
+/**
+ * gw_graph_layout_get_crossings:
+ *
+ * Returns: the edge crossings between adjacent layers, virtual nodes
+ *   included, of the final order
+ */
+guint64
+gw_graph_layout_get_crossings (GwGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL && self->done, 0);
+  return self->crossings;
+}
+
+/**
+ * gw_graph_layout_get_group_extent:
+ * @group: a group given to gw_graph_layout_add_node(); -1 for the band
+ *   of the nodes without one
+ * @start: (out): where the band starts along the layer axis
+ * @end: (out): where it ends
+ *
+ * Returns: %FALSE when the layout has no band for @group (bands off, or
+ *   no node in it)
+ */
+gboolean
+gw_graph_layout_get_group_extent (GwGraphLayout *self,
+                                  int            group,
+                                  double        *start,
+                                  double        *end)
+{
+  int max_group = -1;
+
+  g_return_val_if_fail (self != NULL && self->done, FALSE);
+
+  if (group < 0)
+    {
+      for (guint v = 0; v < self->in_nodes->len; v++)
+        max_group = MAX (max_group, g_array_index (self->in_nodes, InNode, v).group);
+      group = max_group + 1;
+    }
+  for (guint b = 0; b < self->bands->len; b++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, b);
+
+      if (band->group == group)
+        {
+          if (start != NULL)
+            *start = band->start;
+          if (end != NULL)
+            *end = band->end;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * gw_graph_quote_id:
+ *
+ * Returns: (transfer full): @name as Graphviz writes a node name: bare
+ *   when it is an identifier or a numeral, else in double quotes with
+ *   inner quotes escaped
+ */
+char *
+gw_graph_quote_id (const char *name)
+{
+  static const char *keywords[] = { "node", "edge", "graph", "digraph", "subgraph", "strict" };
+  gboolean bare;
+  GString *out;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  bare = *name != '\0' && !g_ascii_isdigit (*name);
+  for (const char *p = name; *p && bare; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '_' || (guchar) *p >= 128))
+      bare = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (keywords) && bare; i++)
+    if (g_ascii_strcasecmp (name, keywords[i]) == 0)
+      bare = FALSE;
+  if (bare || (*name != '\0' && is_numeral (name)))
+    return g_strdup (name);
+
+  out = g_string_new ("\"");
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gw_graph_layout_to_plain:
+ * @names: the name of each node, in the order they were added
+ *
+ * Writes the layout in Graphviz's `plain` format: inches, y upwards,
+ * every edge's Bézier control points.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+gw_graph_layout_to_plain (GwGraphLayout      *self,
+                          const char * const *names)
+{
+  GString *out;
+  const double inch = 72;
+  g_autofree char **quoted = NULL;
+
+  g_return_val_if_fail (self != NULL && self->done, NULL);
+  g_return_val_if_fail (names != NULL || self->in_nodes->len == 0, NULL);
+
+  out = g_string_sized_new (64 * (self->in_nodes->len + 1) + 16 * self->points->len);
+  quoted = g_new0 (char *, self->in_nodes->len + 1);
+  for (guint v = 0; v < self->in_nodes->len; v++)
+    quoted[v] = gw_graph_quote_id (names[v]);
+
+  g_string_append (out, "graph 1");
+  append_number (out, self->width / inch);
+  append_number (out, self->height / inch);
+  g_string_append_c (out, '\n');
+  for (guint v = 0; v < self->in_nodes->len; v++)
+    {
+      const GwGraphNodePlace *p = &self->places[v];
+
+      g_string_append (out, "node ");
+      g_string_append (out, quoted[v]);
+      append_number (out, p->x / inch);
+      append_number (out, (self->height - p->y) / inch);
+      append_number (out, p->width / inch);
+      append_number (out, p->height / inch);
+      g_string_append_c (out, ' ');
+      g_string_append (out, quoted[v]);
+      g_string_append (out, " solid box black lightgrey\n");
+    }
+  for (guint e = 0; e < self->in_edges->len; e++)
+    {
+      const InEdge *edge = &g_array_index (self->in_edges, InEdge, e);
+      guint n = self->point_start[e + 1] - self->point_start[e];
+
+      g_string_append_printf (out, "edge %s %s %u", quoted[edge->tail], quoted[edge->head], n);
+      for (guint i = self->point_start[e]; i < self->point_start[e + 1]; i++)
+        {
+          const GwGraphPoint *pt = &g_array_index (self->points, GwGraphPoint, i);
+
+          append_number (out, pt->x / inch);
+          append_number (out, (self->height - pt->y) / inch);
+        }
+      g_string_append (out, " solid black\n");
+    }
+  g_string_append (out, "stop\n");
+
+  for (guint v = 0; v < self->in_nodes->len; v++)
+    g_free (quoted[v]);
+  return g_string_free (out, FALSE);
+}
