@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gw-calendar.h"
 #include "gw-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -60,6 +61,7 @@ static const struct { const char *name; const char *value; } default_settings[] 
   { "working_days", "1,2,3,4,5" }, /* ISO weekdays */
   { "hours_per_day", "8" },
   { "day_start", "09:00" },
+  { "holidays", "" },              /* YYYY-MM-DD,YYYY-MM-DD: days off */
   { "effort_threshold", "16" },
   { "impact_threshold", "50" },
   { "size_ranges", "XS=0-4,S=4-8,M=8-16,L=16-32,XL=32-64,XXL=64-128" },
@@ -482,6 +484,13 @@ validate_setting (const char  *name,
           if (end == days[i] || *end != '\0' || d < 1 || d > 7)
             goto bad_days;
         }
+    }
+  else if (g_str_equal (name, "holidays"))
+    {
+      g_autoptr(GArray) dates = gw_calendar_parse_holidays (value, error);
+
+      if (dates == NULL)
+        return FALSE;
     }
   else if (g_str_equal (name, "day_start"))
     {
