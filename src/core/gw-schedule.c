@@ -845,6 +845,7 @@ typedef struct
   const char      **keys;      /* [n] */
   const double     *tail;      /* [n]: longest remaining path */
   const guint      *ms_input;  /* [schedule milestone]: input milestone */
+  const int        *urgency;   /* [n + m]: priority inherited from what waits */
 } Compute;
 
 static int
@@ -877,7 +878,8 @@ compare_milestones (gconstpointer a,
   return strcmp (x->key, y->key);
 }
 
-/* Priority order: P0 first, longest tail, highest ROI, key. */
+/* Priority order: P0 first (the priority inherited from the items that
+ * wait), longest tail, highest ROI, key. */
 static int
 compare_priority (gconstpointer a,
                   gconstpointer b,
@@ -888,8 +890,8 @@ compare_priority (gconstpointer a,
   guint j = *(const guint *) b;
   double ri = c->items[i].roi, rj = c->items[j].roi;
 
-  if (c->items[i].priority != c->items[j].priority)
-    return c->items[i].priority < c->items[j].priority ? -1 : 1;
+  if (c->urgency[i] != c->urgency[j])
+    return c->urgency[i] < c->urgency[j] ? -1 : 1;
   if (c->tail[i] != c->tail[j])
     return c->tail[i] > c->tail[j] ? -1 : 1;
   if (isnan (ri) != isnan (rj))
@@ -1132,6 +1134,7 @@ gw_schedule_compute (GwScheduleInput  *input,
   g_autofree double *finish = NULL;
   g_autofree guint *topo = NULL;
   g_autofree guint *rank = NULL;
+  g_autofree int *urgency = NULL;
   g_autofree guint *remaining = NULL;
   g_autofree guint *deferred_deps = NULL;
   g_autofree int *person = NULL;
@@ -1422,6 +1425,22 @@ gw_schedule_compute (GwScheduleInput  *input,
       s->critical_path[k] = i;
       s->critical_path_effort += items[i].effort;
     }
+
+  /* An item is as urgent as the most urgent item that waits for it: a P3
+   * item that a P0 item depends on must start as early as that P0 item's
+   * own work would, or the P0 item waits. Gates pass urgency on too. */
+  urgency = g_new (int, n_nodes + 1);
+  for (guint t = n_nodes; t-- > 0; )
+    {
+      guint v = topo[t];
+
+      urgency[v] = v < n ? (int) items[v].priority : GW_N_PRIORITIES;
+      for (guint k = g.succ_start[v]; k < g.succ_start[v + 1]; k++)
+        urgency[v] = MIN (urgency[v], urgency[g.succ[k]]);
+      if (v < n && s->items[v].state == GW_SCHEDULE_ACTIVE)
+        s->items[v].urgency = (GwPriority) urgency[v];
+    }
+  c.urgency = urgency;
 
   /* Priority order of the active items. */
   s->n_active = n_active;

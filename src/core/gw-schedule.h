@@ -32,6 +32,10 @@ G_BEGIN_DECLS
  *   hours from its late start to the end of the CPM schedule), then the
  *   higher ROI, then the key; each takes the person of the role who has
  *   been free the longest (the lowest-numbered among equals).
+ *   The priority that orders an item is the most urgent of its own and
+ *   those of the items that wait for it, directly or not (its "urgency"):
+ *   a P3 item that a P0 item depends on is started like a P0 item, since
+ *   the P0 item cannot start before it is finished.
  * - Done items take no time and hold nothing up: they are not scheduled
  *   and dependencies on them are met. Deferred items are left out; an item
  *   that depends on one is scheduled without waiting for it, with a warning.
@@ -77,6 +81,7 @@ typedef struct
   int             role;           /* index into roles */
   int             person;         /* 0-based person of the role; -1 for none */
   int             milestone;      /* index into milestones; -1 for none */
+  GwPriority      urgency;        /* the priority it was scheduled with (see above) */
   GwScheduleState state;
   gboolean        critical;
 } GwScheduleEntry;

@@ -313,6 +313,37 @@ test_resource_conflict (void)
   }
 }
 
+/* A P3 item that a P0 item waits for is started like a P0 item: before
+ * the P1 item of the same role, although its own priority is lower. */
+static void
+test_urgency (void)
+{
+  g_autoptr(GwScheduleInput) input = new_input ();
+  g_autoptr(GwSchedule) s = NULL;
+  int high, via;
+
+  gw_schedule_input_add_role (input, "sec", 1, 40);
+  gw_schedule_input_add_role (input, "dev", 1, 40);
+  add (input, "MID", 8, GW_PRIORITY_P1, "sec");
+  add (input, "LOW", 4, GW_PRIORITY_P3, "sec");
+  via = add (input, "VIA", 2, GW_PRIORITY_P2, "dev");
+  high = add (input, "HIGH", 8, GW_PRIORITY_P0, "dev");
+  add (input, "ALONE", 1, GW_PRIORITY_P3, "sec");
+  depend (input, via, "LOW", 0);
+  depend (input, high, "VIA", 0);
+  s = compute (input);
+
+  g_assert_cmpint (entry (s, "LOW")->urgency, ==, GW_PRIORITY_P0);
+  g_assert_cmpint (entry (s, "VIA")->urgency, ==, GW_PRIORITY_P0);
+  g_assert_cmpint (entry (s, "MID")->urgency, ==, GW_PRIORITY_P1);
+  g_assert_cmpint (entry (s, "ALONE")->urgency, ==, GW_PRIORITY_P3);
+  assert_times (s, "LOW", 0, 4);
+  assert_times (s, "VIA", 4, 6);
+  assert_times (s, "HIGH", 6, 14);
+  assert_times (s, "MID", 4, 12);
+  assert_times (s, "ALONE", 12, 13);
+}
+
 static void
 test_not_before (void)
 {
@@ -981,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/schedule/cpm", test_cpm);
   g_test_add_func ("/schedule/cpm-lag", test_cpm_lag);
   g_test_add_func ("/schedule/resource-conflict", test_resource_conflict);
+  g_test_add_func ("/schedule/urgency", test_urgency);
   g_test_add_func ("/schedule/not-before", test_not_before);
   g_test_add_func ("/schedule/gates", test_gates);
   g_test_add_func ("/schedule/gate-conflict", test_gate_conflict);
