@@ -28,6 +28,7 @@ typedef struct
 } Grid;
 
 #define LABEL_BIT 0x80000000u
+#define OBSTACLE_BIT 0x40000000u
 
 /* Helpers */
 
@@ -117,6 +118,7 @@ is_free (const Grid             *grid,
          const GwRect           *box,
          const GwRect           *bounds,
          const GwCircle         *markers,
+         const GwRect           *obstacles,
          const GwLabelPlacement *out)
 {
   int c0, r0, c1, r1;
@@ -138,6 +140,11 @@ is_free (const Grid             *grid,
             if (v & LABEL_BIT)
               {
                 if (gw_rects_overlap (box, &out[v & ~LABEL_BIT].box))
+                  return FALSE;
+              }
+            else if (v & OBSTACLE_BIT)
+              {
+                if (gw_rects_overlap (box, &obstacles[v & ~OBSTACLE_BIT]))
                   return FALSE;
               }
             else if (gw_rect_hits_circle (box, &markers[v]))
@@ -174,6 +181,10 @@ box_at_angle (const GwCircle *m,
  * @label_width: (array length=n_markers): the size of each marker's label
  * @order: (nullable): the order in which to place labels (first gets the
  *   best spot), or %NULL for marker order
+ * @n_labels: how many labels to place, following @order; the rest are not
+ *   placed (a chart of thousands of items labels the most important)
+ * @obstacles: (array length=n_obstacles) (nullable): other things labels
+ *   must not cover, such as titles drawn on the chart
  * @bounds: the area labels must stay in
  * @out: (array length=n_markers): where each label goes
  *
@@ -187,6 +198,9 @@ gw_place_labels (const GwCircle   *markers,
                  const double     *label_width,
                  const double     *label_height,
                  const guint      *order,
+                 guint             n_labels,
+                 const GwRect     *obstacles,
+                 guint             n_obstacles,
                  const GwRect     *bounds,
                  GwLabelPlacement *out)
 {
@@ -208,8 +222,10 @@ gw_place_labels (const GwCircle   *markers,
       out[i].leader = FALSE;
       grid_add (&grid, m->x - m->r, m->y - m->r, 2 * m->r, 2 * m->r, i);
     }
+  for (guint i = 0; i < n_obstacles; i++)
+    grid_add (&grid, obstacles[i].x, obstacles[i].y, obstacles[i].w, obstacles[i].h, i | OBSTACLE_BIT);
 
-  for (guint k = 0; k < n_markers; k++)
+  for (guint k = 0; k < MIN (n_labels, n_markers); k++)
     {
       guint i = order ? order[k] : k;
       const GwCircle *m = &markers[i];
@@ -228,7 +244,7 @@ gw_place_labels (const GwCircle   *markers,
       };
 
       for (guint c = 0; c < G_N_ELEMENTS (near) && !out[i].placed; c++)
-        if (is_free (&grid, &near[c], bounds, markers, out))
+        if (is_free (&grid, &near[c], bounds, markers, obstacles, out))
           {
             out[i].box = near[c];
             out[i].placed = TRUE;
@@ -241,7 +257,7 @@ gw_place_labels (const GwCircle   *markers,
             double angle = -G_PI / 4 + (a % 2 ? -1 : 1) * ((a + 1) / 2) * 2 * G_PI / N_RING_ANGLES;
             GwRect box = box_at_angle (m, w, h, angle, m->r + ring_steps[s]);
 
-            if (is_free (&grid, &box, bounds, markers, out))
+            if (is_free (&grid, &box, bounds, markers, obstacles, out))
               {
                 out[i].box = box;
                 out[i].placed = TRUE;

@@ -27,6 +27,9 @@ void     gw_place_labels        (const GwCircle   *markers,
                                  const double     *label_width,
                                  const double     *label_height,
                                  const guint      *order,
+                                 guint             n_labels,
+                                 const GwRect     *obstacles,
+                                 guint             n_obstacles,
                                  const GwRect     *bounds,
                                  GwLabelPlacement *out);
 

@@ -59,7 +59,7 @@ test_three_hundred_items (void)
       h[i] = 14;
     }
 
-  gw_place_labels (markers, n, w, h, NULL, &bounds, out);
+  gw_place_labels (markers, n, w, h, NULL, n, NULL, 0, &bounds, out);
   check_invariants (markers, n, &bounds, out, &placed);
   for (guint i = 0; i < n; i++)
     leaders += out[i].leader;
@@ -76,7 +76,7 @@ test_free_spot_first (void)
   GwRect bounds = { 0, 0, 400, 400 };
   GwLabelPlacement out[1];
 
-  gw_place_labels (markers, 1, w, h, NULL, &bounds, out);
+  gw_place_labels (markers, 1, w, h, NULL, 1, NULL, 0, &bounds, out);
   g_assert_true (out[0].placed);
   g_assert_false (out[0].leader);
   /* To the right of the marker, vertically centred. */
@@ -105,10 +105,27 @@ test_crowded_marker_gets_leader (void)
         w[i] = 40;
         h[i] = 12;
       }
-  gw_place_labels (markers, 9, w, h, order, &bounds, out);
+  gw_place_labels (markers, 9, w, h, order, 9, NULL, 0, &bounds, out);
   check_invariants (markers, 9, &bounds, out, &placed);
   g_assert_cmpuint (placed, ==, 9);
   g_assert_true (out[0].leader);
+}
+
+static void
+test_obstacles_and_limit (void)
+{
+  GwCircle markers[] = { { 100, 100, 5 }, { 300, 300, 5 } };
+  double w[] = { 40, 40 }, h[] = { 12, 12 };
+  /* A title right where the first label would go. */
+  GwRect title = { 106, 90, 60, 20 };
+  GwRect bounds = { 0, 0, 400, 400 };
+  GwLabelPlacement out[2];
+
+  gw_place_labels (markers, 2, w, h, NULL, 1, &title, 1, &bounds, out);
+  g_assert_true (out[0].placed);
+  g_assert_false (gw_rects_overlap (&out[0].box, &title));
+  /* Only one label was asked for. */
+  g_assert_false (out[1].placed);
 }
 
 static void
@@ -119,7 +136,7 @@ test_no_room (void)
   GwRect bounds = { 0, 0, 100, 100 };
   GwLabelPlacement out[1];
 
-  gw_place_labels (markers, 1, w, h, NULL, &bounds, out);
+  gw_place_labels (markers, 1, w, h, NULL, 1, NULL, 0, &bounds, out);
   g_assert_false (out[0].placed);
 }
 
@@ -132,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/label-placer/three-hundred-items", test_three_hundred_items);
   g_test_add_func ("/label-placer/free-spot-first", test_free_spot_first);
   g_test_add_func ("/label-placer/crowded-marker-gets-leader", test_crowded_marker_gets_leader);
+  g_test_add_func ("/label-placer/obstacles-and-limit", test_obstacles_and_limit);
   g_test_add_func ("/label-placer/no-room", test_no_room);
 
   return g_test_run ();
