@@ -180,6 +180,40 @@ gw_risk_level_for_pct (double pct)
   return GW_RISK_HIGH;
 }
 
+/**
+ * gw_item_set_risk_cell:
+ * @likelihood: the cell on the likelihood axis, 0 = rarest
+ * @severity: the cell on the severity axis, 0 = mildest
+ * @cells: cells a side of the matrix
+ *
+ * Re-rates @item as dropped into a cell of the risk matrix: its
+ * implementation risk becomes the middle of the likelihood cell (and its
+ * risk level follows), its impact the middle of the severity cell. An
+ * item already in that cell on an axis keeps its value on that axis.
+ */
+void
+gw_item_set_risk_cell (GwItem *item,
+                       int     likelihood,
+                       int     severity,
+                       int     cells)
+{
+  GwItemFields *f = gw_item_get_fields (item);
+  double pct;
+
+  g_return_if_fail (GW_IS_ITEM (item));
+  g_return_if_fail (cells > 0 && likelihood >= 0 && likelihood < cells && severity >= 0 && severity < cells);
+
+  if (gw_risk_cell_for_pct (gw_item_likelihood_pct (item), cells) != likelihood ||
+      isnan (gw_item_likelihood_pct (item)))
+    {
+      pct = round (gw_risk_cell_midpoint (likelihood, cells));
+      f->impl_risk_pct = pct;
+      f->risk = gw_risk_level_for_pct (pct);
+    }
+  if (gw_risk_cell_for_pct (gw_impact_score (item), cells) != severity)
+    f->impact = (int) round (gw_risk_cell_midpoint (severity, cells));
+}
+
 /* The confidence that the estimate holds, 0..1: the complement of the
  * likelihood of trouble; 0.8 when nothing is known. */
 static double

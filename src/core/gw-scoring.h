@@ -44,6 +44,11 @@ double      gw_risk_cell_midpoint         (int    cell,
                                            int    cells);
 GwRisk      gw_risk_level_for_pct         (double pct);
 
+void        gw_item_set_risk_cell         (GwItem *item,
+                                           int     likelihood,
+                                           int     severity,
+                                           int     cells);
+
 double      gw_item_rice                  (GwItem *item);
 double      gw_item_ice                   (GwItem *item);
 double      gw_item_wsjf                  (GwItem *item);

@@ -104,6 +104,29 @@ test_risk_cells (void)
 }
 
 static void
+test_set_risk_cell (void)
+{
+  g_autoptr(GwItem) item = make ("R", "P2", "4h", "30");
+
+  /* Unrated: dropped in the likely, severe corner of a 5 x 5 grid. */
+  gw_item_set_risk_cell (item, 3, 4, 5);
+  g_assert_cmpfloat (gw_item_get_fields (item)->impl_risk_pct, ==, 70);
+  g_assert_cmpint (gw_item_get_risk (item), ==, GW_RISK_HIGH);
+  g_assert_cmpint (gw_item_get_impact (item), ==, 90);
+  g_assert_cmpint (gw_risk_cell_for_pct (gw_item_likelihood_pct (item), 5), ==, 3);
+
+  /* Moved along one axis only: the other value stays as it was. */
+  gw_item_get_fields (item)->impl_risk_pct = 75;
+  gw_item_set_risk_cell (item, 3, 1, 5);
+  g_assert_cmpfloat (gw_item_get_fields (item)->impl_risk_pct, ==, 75);
+  g_assert_cmpint (gw_item_get_impact (item), ==, 30);
+  gw_item_set_risk_cell (item, 0, 1, 3);
+  g_assert_cmpfloat (gw_item_get_fields (item)->impl_risk_pct, ==, 17);
+  g_assert_cmpint (gw_item_get_risk (item), ==, GW_RISK_LOW);
+  g_assert_cmpint (gw_item_get_impact (item), ==, 50);
+}
+
+static void
 test_scores_order (void)
 {
   g_autoptr(GwItem) small_high = make ("S", "P0", "4h", "90");
@@ -144,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/scoring/seed-quick-wins", test_seed_quick_wins);
   g_test_add_func ("/scoring/thresholds-move-items", test_thresholds_move_items);
   g_test_add_func ("/scoring/risk-cells", test_risk_cells);
+  g_test_add_func ("/scoring/set-risk-cell", test_set_risk_cell);
   g_test_add_func ("/scoring/scores-order", test_scores_order);
   g_test_add_func ("/scoring/quick-wins-order", test_quick_wins_order);
 
