@@ -136,6 +136,9 @@ gboolean    gw_store_add_item           (GwStore  *self,
 gboolean    gw_store_update_item        (GwStore  *self,
                                          GwItem   *item,
                                          GError  **error);
+gboolean    gw_store_write_items        (GwStore    *self,
+                                         GPtrArray  *items,
+                                         GError    **error);
 gboolean    gw_store_delete_item        (GwStore     *self,
                                          const char  *key,
                                          GError     **error);
