@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "gw-csv-writer.h"
+#include "gw-schedule.h"
 #include "gw-store.h"
 
 G_BEGIN_DECLS
@@ -45,7 +47,25 @@ gboolean   gw_cli_parse_format  (const char *command,
 void       gw_cli_write_stdout  (const char *data,
                                  gsize       length);
 
+/* Options of `gapwise-cli export` that some kinds read. */
+typedef struct
+{
+  GwSchedulePeriod period;   /* --period week|month|milestone (resources) */
+} GwCliExportOptions;
+
+/* `gapwise-cli export KIND`: one function per kind, listed in gw-cli-import.c. */
+typedef gboolean (*GwCliExportFunc) (GwStore                  *store,
+                                     const GwCliExportOptions *options,
+                                     GwCsvWriter              *writer,
+                                     GError                  **error);
+
+gboolean   gw_cli_export_register  (GwStore                  *store,
+                                    const GwCliExportOptions *options,
+                                    GwCsvWriter              *writer,
+                                    GError                  **error);
+
 /* Command groups, one file each. */
 extern const GwCliCommandInfo gw_cli_register_commands[];
+extern const GwCliCommandInfo gw_cli_import_commands[];
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 static const GwCliCommandInfo *command_groups[] = {
   gw_cli_register_commands,
+  gw_cli_import_commands,
 };
 
 /* Helpers */
