@@ -211,10 +211,12 @@ gw_context_set_store (GwContext  *self,
   g_set_object (&self->store, store);
   g_set_object (&self->items, items);
 
+  /* After the views' models have seen the change, so that they can
+   * follow the selection being cleared. */
   if (self->items != NULL)
     self->items_changed_id = g_signal_connect_object (self->items, "items-changed",
                                                       G_CALLBACK (on_items_changed_cb),
-                                                      self, G_CONNECT_SWAPPED);
+                                                      self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   if (self->store != NULL)
     self->poll_id = g_timeout_add_seconds (POLL_INTERVAL_SECONDS, on_poll_timeout_cb, self);
 

@@ -23,11 +23,10 @@ struct _GwRegisterPage
   guint               position_idle_id;
 
   GtkColumnViewColumn *columns[GW_N_REGISTER_COLUMNS];
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
-  GtkSortListModel   *sort_model;
+  GListStore         *matches_model;   /* the items found, in register order */
+  GtkSortListModel   *sort_model;       /* over the item list, or the matches when searching */
   GtkSingleSelection *selection;
-  GHashTable         *matches;      /* gint64 * item ids, or NULL when not searching */
+  gboolean            searching;
   GSignalGroup       *store_signals;
   GSignalGroup       *context_signals;
   gboolean            syncing_selection;
@@ -51,6 +50,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void select_item (GwRegisterPage *self,
+                         GwItem         *item);
 
 /* Below this width the editor goes under the list. */
 #define NARROW_WIDTH 1000
@@ -83,7 +85,7 @@ update_state (GwRegisterPage *self)
 {
   GwItemList *items = self->context ? gw_context_get_items (self->context) : NULL;
   guint total = items ? g_list_model_get_n_items (G_LIST_MODEL (items)) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   g_autofree char *count = NULL;
 
   if (total == 0)
@@ -93,7 +95,7 @@ update_state (GwRegisterPage *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-  if (self->matches != NULL)
+  if (self->searching)
     /* Translators: "12 of 340 items" */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item", "%u of %u items", total),
                              shown, total);
@@ -102,36 +104,71 @@ update_state (GwRegisterPage *self)
   gtk_label_set_label (self->count_label, count);
 }
 
+/* Shows @model (the item list or the matches) without losing the selection. */
+static void
+show_model (GwRegisterPage *self,
+            GListModel     *model)
+{
+  GwItem *selected = self->context ? gw_context_get_selected_item (self->context) : NULL;
+
+  self->syncing_selection = TRUE;
+  if (gtk_sort_list_model_get_model (self->sort_model) != model)
+    gtk_sort_list_model_set_model (self->sort_model, model);
+  self->syncing_selection = FALSE;
+  select_item (self, selected);
+}
+
+/* The search goes through the register's full-text index; the items found
+ * are put in a model of their own in one step, which costs one change of
+ * the list rather than one per item (100 000 items stay responsive). */
 static void
 run_search (GwRegisterPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GwItemList *items = self->context ? gw_context_get_items (self->context) : NULL;
   GwStore *store = self->context ? gw_context_get_store (self->context) : NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
 
   if (store == NULL || *stripped == '\0')
     {
-      if (self->matches == NULL)
-        return;
-      g_clear_pointer (&self->matches, g_hash_table_unref);
-      change = GTK_FILTER_CHANGE_LESS_STRICT;
+      self->searching = FALSE;
+      show_model (self, items ? G_LIST_MODEL (items) : NULL);
+      self->syncing_selection = TRUE;
+      g_list_store_remove_all (self->matches_model);
+      self->syncing_selection = FALSE;
+      update_state (self);
+      return;
     }
-  else
-    {
-      g_autoptr(GError) error = NULL;
 
-      g_clear_pointer (&self->matches, g_hash_table_unref);
-      self->matches = gw_store_search (store, stripped, &error);
-      if (self->matches == NULL)
-        {
-          /* The index cannot fail on quoted words; should it, show nothing
-           * rather than everything. */
-          g_warning ("Search for “%s” failed: %s", stripped, error->message);
-          self->matches = g_hash_table_new (g_int64_hash, g_int64_equal);
-        }
+  ids = gw_store_search (store, stripped, &error);
+  if (ids == NULL)
+    /* Quoted words cannot fail the index; should it fail, find nothing
+     * rather than show everything. */
+    g_warning ("Search for “%s” failed: %s", stripped, error->message);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; ids != NULL && i < n; i++)
+    {
+      GwItem *item = g_list_model_get_item (G_LIST_MODEL (items), i);
+      gint64 id = gw_item_get_id (item);
+
+      if (g_hash_table_contains (ids, &id))
+        g_ptr_array_add (found, item);
+      else
+        g_object_unref (item);
     }
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+
+  self->searching = TRUE;
+  self->syncing_selection = TRUE;
+  g_list_store_splice (self->matches_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->matches_model)),
+                       found->pdata, found->len);
+  self->syncing_selection = FALSE;
+  show_model (self, G_LIST_MODEL (self->matches_model));
   update_state (self);
 }
 
@@ -242,25 +279,25 @@ on_stop_search_cb (GwRegisterPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
-static gboolean
-filter_func (gpointer item,
-             gpointer data)
-{
-  GwRegisterPage *self = GW_REGISTER_PAGE (data);
-  gint64 id;
-
-  if (self->matches == NULL)
-    return TRUE;
-  id = gw_item_get_id (GW_ITEM (item));
-  return g_hash_table_contains (self->matches, &id);
-}
-
 static int
 sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      data)
 {
   return gw_register_column_compare (GPOINTER_TO_INT (data), GW_ITEM ((gpointer) a), GW_ITEM ((gpointer) b));
+}
+
+/* Unsorted, the list is in register order: no sorter at all then, so that
+ * switching between the items and the matches costs no sorting pass. */
+static void
+on_sorter_changed_cb (GwRegisterPage   *self,
+                      GtkSorterChange   change,
+                      GtkSorter        *sorter)
+{
+  GtkSorter *wanted = gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE ? NULL : sorter;
+
+  if (gtk_sort_list_model_get_sorter (self->sort_model) != wanted)
+    gtk_sort_list_model_set_sorter (self->sort_model, wanted);
 }
 
 static void
@@ -279,7 +316,7 @@ on_store_changed_cb (GwRegisterPage *self,
                      GwStore        *store)
 {
   /* Edited titles and descriptions may match the search now, or no longer. */
-  if (self->matches != NULL)
+  if (self->searching)
     run_search (self);
 }
 
@@ -288,11 +325,7 @@ on_context_items_cb (GwRegisterPage *self,
                      GParamSpec     *pspec,
                      GwContext      *context)
 {
-  GwItemList *items = gw_context_get_items (context);
-
   g_signal_group_set_target (self->store_signals, gw_context_get_store (context));
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  gtk_filter_list_model_set_model (self->filter_model, items ? G_LIST_MODEL (items) : NULL);
   run_search (self);
   update_state (self);
 }
@@ -314,9 +347,8 @@ on_selection_changed_cb (GwRegisterPage     *self,
 
   if (self->syncing_selection || self->context == NULL)
     return;
-  /* A row that is only filtered away keeps the item selected elsewhere. */
-  if (item == NULL && gw_context_get_selected_item (self->context) != NULL &&
-      self->matches != NULL)
+  /* An item the search does not show stays selected for the other views. */
+  if (item == NULL && gw_context_get_selected_item (self->context) != NULL && self->searching)
     return;
   gw_context_set_selected_item (self->context, item);
 }
@@ -524,12 +556,10 @@ gw_register_page_dispose (GObject *object)
     g_clear_object (&self->columns[c]);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->matches_model);
   g_clear_object (&self->context_signals);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
 
   G_OBJECT_CLASS (gw_register_page_parent_class)->dispose (object);
 }
@@ -619,16 +649,18 @@ gw_register_page_init (GwRegisterPage *self)
 
   add_columns (self);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->matches_model = g_list_store_new (GW_TYPE_ITEM);
+  self->sort_model = gtk_sort_list_model_new (NULL, NULL);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Sorting 100 000 items by key takes a while: in slices, between frames. */
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->filter_model, "items-changed",
+  g_signal_connect_object (self->sort_model, "items-changed",
                            G_CALLBACK (on_model_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -692,7 +724,8 @@ gw_register_page_set_context (GwRegisterPage *self,
   else
     {
       g_signal_group_set_target (self->store_signals, NULL);
-      gtk_filter_list_model_set_model (self->filter_model, NULL);
+      self->searching = FALSE;
+      show_model (self, NULL);
       update_state (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
