@@ -19,6 +19,8 @@ struct _GwRegisterPage
   gboolean            narrow;
   gboolean            laid_out;      /* the paned's position was set once */
   gboolean            position_pending;
+  gboolean            compact;       /* the list shows its main columns only */
+  guint               columns_idle_id;
   guint               narrow_idle_id;
   guint               position_idle_id;
 
@@ -56,7 +58,9 @@ static void select_item (GwRegisterPage *self,
 
 /* Below this width the editor goes under the list. */
 #define NARROW_WIDTH 1000
-#define EDITOR_WIDTH 440
+#define EDITOR_WIDTH 400
+/* Below this width of the list, only its main columns are shown. */
+#define COMPACT_LIST_WIDTH 980
 
 static const struct
 {
@@ -64,17 +68,17 @@ static const struct
   int         fixed_width;   /* -1: takes the room left */
   gboolean    pill;
   gboolean    numeric;
-  gboolean    secondary;     /* hidden in a narrow window */
+  gboolean    secondary;     /* left out when the list is narrow */
 } column_info[GW_N_REGISTER_COLUMNS] = {
   [GW_REGISTER_COLUMN_KEY] = { "key", 88, FALSE, FALSE, FALSE },
   [GW_REGISTER_COLUMN_TITLE] = { "title", -1, FALSE, FALSE, FALSE },
-  [GW_REGISTER_COLUMN_CATEGORY] = { "category", 112, FALSE, FALSE, TRUE },
+  [GW_REGISTER_COLUMN_CATEGORY] = { "category", 104, FALSE, FALSE, TRUE },
   [GW_REGISTER_COLUMN_PRIORITY] = { "priority", 64, TRUE, FALSE, FALSE },
   [GW_REGISTER_COLUMN_STATUS] = { "status", 104, TRUE, FALSE, FALSE },
   [GW_REGISTER_COLUMN_EFFORT] = { "effort-hours", 64, FALSE, TRUE, FALSE },
   [GW_REGISTER_COLUMN_RISK] = { "risk", 68, FALSE, FALSE, TRUE },
   [GW_REGISTER_COLUMN_IMPACT] = { "impact", 64, FALSE, TRUE, TRUE },
-  [GW_REGISTER_COLUMN_OWNER] = { "owner", 132, FALSE, FALSE, FALSE },
+  [GW_REGISTER_COLUMN_OWNER] = { "owner", 120, FALSE, FALSE, FALSE },
   [GW_REGISTER_COLUMN_MILESTONE] = { "milestone", 84, FALSE, FALSE, TRUE },
 };
 
@@ -204,18 +208,18 @@ select_item (GwRegisterPage *self,
 }
 
 static void
-apply_narrow (GwRegisterPage *self)
+update_columns (GwRegisterPage *self)
 {
   guint position = 0;
 
-  /* Narrow, the title keeps its room and the secondary columns go. They
-   * are taken out of the view rather than hidden: GTK 4.8 does not give
-   * a hidden column's width back to the expanding title. */
+  /* When the list is narrow, the title keeps its room and the secondary
+   * columns go. They are taken out of the view rather than hidden: GTK
+   * 4.8 does not give a hidden column's width to the expanding title. */
   for (guint c = 0; c < GW_N_REGISTER_COLUMNS; c++)
     {
       GtkColumnViewColumn *column = self->columns[c];
       gboolean shown = gtk_column_view_column_get_column_view (column) != NULL;
-      gboolean wanted = !(self->narrow && column_info[c].secondary);
+      gboolean wanted = !(self->compact && column_info[c].secondary);
 
       if (shown && !wanted)
         gtk_column_view_remove_column (self->column_view, column);
@@ -224,7 +228,11 @@ apply_narrow (GwRegisterPage *self)
       if (wanted)
         position++;
     }
+}
 
+static void
+apply_narrow (GwRegisterPage *self)
+{
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   /* Beside the list the editor keeps its width; below it, both grow. */
@@ -252,6 +260,16 @@ on_position_idle_cb (gpointer data)
 }
 
 /* Callbacks */
+
+static gboolean
+on_columns_idle_cb (gpointer data)
+{
+  GwRegisterPage *self = GW_REGISTER_PAGE (data);
+
+  self->columns_idle_id = 0;
+  update_columns (self);
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 on_narrow_idle_cb (gpointer data)
@@ -519,8 +537,17 @@ gw_register_page_size_allocate (GtkWidget *widget,
 {
   GwRegisterPage *self = GW_REGISTER_PAGE (widget);
   gboolean narrow = width < NARROW_WIDTH;
+  gboolean compact;
 
   gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
+
+  compact = gtk_widget_get_width (gtk_paned_get_start_child (self->paned)) < COMPACT_LIST_WIDTH;
+  if (compact != self->compact)
+    {
+      self->compact = compact;
+      if (self->columns_idle_id == 0)
+        self->columns_idle_id = g_idle_add (on_columns_idle_cb, self);
+    }
 
   /* Changing the paned inside an allocation would re-enter it: do it next. */
   if (narrow != self->narrow || !self->laid_out)
@@ -546,6 +573,7 @@ gw_register_page_dispose (GObject *object)
   GwRegisterPage *self = GW_REGISTER_PAGE (object);
 
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->columns_idle_id, g_source_remove);
   g_clear_handle_id (&self->position_idle_id, g_source_remove);
   if (self->context_signals != NULL)
     g_signal_group_set_target (self->context_signals, NULL);
