@@ -76,6 +76,29 @@ chosen_path (GtkNativeDialog *chooser)
   return file ? g_file_get_path (file) : NULL;
 }
 
+/* The key of the row after @item in the list as shown (else the one
+ * before), to select once @item is gone. */
+static char *
+neighbour_key (GwWindow *self,
+               GwItem   *item)
+{
+  GListModel *shown = gw_register_page_get_shown_items (self->register_page);
+  guint n = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GwItem) it = g_list_model_get_item (shown, i);
+
+      if (it == item && n > 1)
+        {
+          g_autoptr(GwItem) next = g_list_model_get_item (shown, i + 1 < n ? i + 1 : i - 1);
+
+          return g_strdup (gw_item_get_key (next));
+        }
+    }
+  return NULL;
+}
+
 static void
 select_and_edit (GwWindow   *self,
                  const char *key,
@@ -188,18 +211,23 @@ delete_item_action (GtkWidget  *widget,
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *next = NULL;
   AdwToast *toast;
 
   if (store == NULL || selected == NULL)
     return;
 
   key = g_strdup (gw_item_get_key (selected));
+  next = neighbour_key (self, selected);
   if (!gw_store_delete_item (store, key, &error))
     {
       toast_error (self, error);
       return;
     }
   label = gw_store_get_undo_label (store);
+  /* Delete, Delete, ... goes down the list. */
+  if (next != NULL)
+    gw_context_select_key (self->context, next);
 
   /* Translators: shown after deleting an item, with an Undo button */
   title = g_strdup_printf (_("“%s” deleted"), key);
