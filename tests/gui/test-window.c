@@ -928,6 +928,40 @@ test_save_as (Fixture       *fx,
 }
 
 static void
+test_default_register (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = gw_window_get_default_register_path ();
+  g_autofree char *gone = g_build_filename (fx->dir, "gone.gapwise", NULL);
+
+  /* First start: the default register is made from the sample. */
+  g_settings_set_string (settings, "last-register", "");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gw_window_open_default (fx->window);
+  spin ();
+  g_assert_null (_gw_window_get_error_dialog (fx->window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, path);
+  g_assert_cmpuint (gw_store_count_items (store_of (fx)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gw_register_page_get_shown_items (register_page_of (fx))), ==,
+                    gw_store_count_items (store_of (fx)));
+
+  /* Later starts open the register open last... */
+  g_settings_set_string (settings, "last-register", fx->path);
+  gw_window_open_default (fx->window);
+  spin ();
+  g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, fx->path);
+
+  /* ...unless it is gone. */
+  g_settings_set_string (settings, "last-register", gone);
+  gw_window_open_default (fx->window);
+  spin ();
+  g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, path);
+  g_assert_null (_gw_window_get_error_dialog (fx->window));
+}
+
+static void
 test_editor_toggle (Fixture       *fx,
                     gconstpointer  data)
 {
@@ -975,6 +1009,8 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
+  g_autofree char *data_dir = NULL;
+  int status;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -1006,10 +1042,15 @@ main (int   argc,
   ADD ("register/read-only", test_read_only);
   ADD ("register/outside-change", test_outside_change);
   ADD ("register/save-as", test_save_as);
+  ADD ("register/default", test_default_register);
   ADD ("state/editor-toggle", test_editor_toggle);
   ADD ("state/narrow", test_narrow);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  data_dir = g_build_filename (data_home, "gapwise", NULL);
+  remove_tree (data_dir);
+  g_rmdir (data_home);
+  return status;
 }
