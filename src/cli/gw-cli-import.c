@@ -19,7 +19,8 @@ static const struct
   GwCliExportFunc  write;
 } export_kinds[] = {
   { "register", gw_cli_export_register },
-  /* "roadmap" and "resources" go here. */
+  { "roadmap", gw_cli_export_roadmap },
+  { "resources", gw_cli_export_resources },
 };
 
 static const struct
@@ -221,6 +222,6 @@ cmd_export (const GwCliCommandInfo *info,
 const GwCliCommandInfo gw_cli_import_commands[] = {
   { "import", cmd_import, N_("REGISTER FILE…"),
     N_("Import Markdown or CSV files into a register (created when missing), all or nothing.") },
-  { "export", cmd_export, N_("KIND REGISTER -o FILE.csv"), N_("Export a register as a CSV table (KIND: register).") },
+  { "export", cmd_export, N_("KIND REGISTER -o FILE.csv"), N_("Export a register as a CSV table (KIND: register, roadmap or resources).") },
   { NULL }
 };

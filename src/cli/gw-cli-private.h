@@ -64,8 +64,19 @@ gboolean   gw_cli_export_register  (GwStore                  *store,
                                     GwCsvWriter              *writer,
                                     GError                  **error);
 
+/* The schedule's kinds of export, in gw-cli-schedule.c. */
+gboolean   gw_cli_export_roadmap   (GwStore                  *store,
+                                    const GwCliExportOptions *options,
+                                    GwCsvWriter              *writer,
+                                    GError                  **error);
+gboolean   gw_cli_export_resources (GwStore                  *store,
+                                    const GwCliExportOptions *options,
+                                    GwCsvWriter              *writer,
+                                    GError                  **error);
+
 /* Command groups, one file each. */
 extern const GwCliCommandInfo gw_cli_register_commands[];
 extern const GwCliCommandInfo gw_cli_import_commands[];
+extern const GwCliCommandInfo gw_cli_schedule_commands[];
 
 G_END_DECLS
