@@ -313,7 +313,12 @@ test_edit_text_and_undo (Fixture       *fx,
   g_assert_cmpstr (gw_item_get_title (gw_item_list_lookup (gw_context_get_items (context_of (fx)), "P0-001")),
                    ==, "Encrypt nightly backups");
 
+  /* The undo button names what it would undo. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (fx->window->undo_button)), ==, "Undo Edit “P0-001”");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (fx->window->redo_button)), ==, "Nothing to Redo");
+
   activate (fx, "win.undo");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (fx->window->redo_button)), ==, "Redo Edit “P0-001”");
   undone = stored (fx, "P0-001");
   g_assert_cmpstr (gw_item_get_title (undone), ==, "Backups are not encrypted");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Backups are not encrypted");
@@ -922,9 +927,20 @@ test_save_as (Fixture       *fx,
     g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-registers");
     g_autofree char *last = g_settings_get_string (settings, "last-register");
 
+    g_autoptr(GVariant) target = NULL;
+
     g_assert_cmpstr (recent[0], ==, copy);
     g_assert_cmpstr (last, ==, copy);
+    /* The main menu's Open Recent lists it first. */
+    g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (fx->window->recent_section)), >=, 2);
+    target = g_menu_model_get_item_attribute_value (G_MENU_MODEL (fx->window->recent_section), 0,
+                                                    G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, copy);
   }
+  /* Opening a recent register goes back to it. */
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.open-recent", "s", fx->path);
+  spin ();
+  g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, fx->path);
 }
 
 static void
