@@ -282,7 +282,8 @@ static void
 fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fx->window));
+  if (gtk_widget_get_realized (GTK_WIDGET (fx->window)))
+    gtk_window_destroy (GTK_WINDOW (fx->window));
   spin ();
   g_clear_object (&fx->window);
   remove_tree (fx->dir);
@@ -999,6 +1000,42 @@ test_editor_toggle (Fixture       *fx,
 }
 
 static void
+test_window_state_saved (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 1000, 700);
+  wait_ms (300);
+  adw_view_stack_set_visible_child_name (fx->window->stack, "gantt");
+  g_assert_cmpstr (g_settings_get_string (settings, "visible-view"), ==, "gantt");
+
+  /* Typed but not committed: closing writes it. */
+  select_key (fx, "P0-001");
+  gtk_editable_set_text (GTK_EDITABLE (field (fx, "title")), "Closed with this title");
+  gtk_window_close (GTK_WINDOW (fx->window));
+  spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  {
+    g_autoptr(GwStore) store = gw_store_open (fx->path, GW_STORE_OPEN_DEFAULT, NULL);
+    g_autoptr(GwItem) item = gw_store_get_item (store, "P0-001", NULL);
+
+    g_assert_cmpstr (gw_item_get_title (item), ==, "Closed with this title");
+  }
+
+  /* A new window starts that way. */
+  {
+    g_autoptr(GwWindow) again = g_object_ref_sink (gw_window_new (NULL));
+
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (again->stack), ==, "gantt");
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+  g_settings_set_string (settings, "visible-view", "register");
+}
+
+static void
 test_narrow (Fixture       *fx,
              gconstpointer  data)
 {
@@ -1060,6 +1097,7 @@ main (int   argc,
   ADD ("register/save-as", test_save_as);
   ADD ("register/default", test_default_register);
   ADD ("state/editor-toggle", test_editor_toggle);
+  ADD ("state/saved", test_window_state_saved);
   ADD ("state/narrow", test_narrow);
 
 #undef ADD
