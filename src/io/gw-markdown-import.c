@@ -137,6 +137,7 @@ typedef struct
   HeadingKind  kind;
   char        *text;
   int          priority;                  /* -1 when it implies none */
+  gboolean     priority_stated;           /* as "P0", not only as "critical" */
   char        *category;
   char        *phase;
   gboolean     decision_scope;
@@ -218,6 +219,7 @@ typedef struct
 
   GArray         *blocks;         /* MD_BLOCKTYPE */
   GPtrArray      *list_items;     /* ListItem */
+  GPtrArray      *spare_items;    /* ListItem, to reuse */
   Capture         heading_cap;
   Capture         para_cap;
   Capture         cell_cap;
@@ -502,8 +504,25 @@ strip_all_last_parens (const char *text)
 static char *
 normalize_label (const char *label)
 {
-  g_autofree char *clean = clean_text (label);
-  gsize len = strlen (clean);
+  g_autofree char *clean = NULL;
+  gsize len;
+  gboolean simple = TRUE;
+
+  /* Most labels are plain ASCII words: skip the Unicode work for them. */
+  for (const char *p = label; *p && simple; p++)
+    simple = (guchar) *p < 0x80 && *p != '\n' && *p != '\t' && !(p[0] == ' ' && (p[1] == ' ' || p == label));
+  if (simple)
+    {
+      char *lower = g_ascii_strdown (label, -1);
+
+      len = strlen (lower);
+      while (len > 0 && (lower[len - 1] == ':' || lower[len - 1] == ' '))
+        lower[--len] = '\0';
+      return lower;
+    }
+
+  clean = clean_text (label);
+  len = strlen (clean);
 
   while (len > 0 && (clean[len - 1] == ':' || g_ascii_isspace (clean[len - 1])))
     clean[--len] = '\0';
@@ -777,6 +796,13 @@ line_of_offset (Importer *im,
   const gsize *starts = (const gsize *) (gpointer) im->line_starts->data;
   guint lo = 0;
   guint hi = im->line_starts->len;
+  guint near = im->last_line > 0 ? (guint) im->last_line - 1 : 0;
+
+  /* Text mostly comes in document order: try the line of the last text
+   * and the few after it before searching. */
+  for (guint i = near; i < near + 4 && i < hi; i++)
+    if (starts[i] <= offset && (i + 1 == hi || offset < starts[i + 1]))
+      return (int) i + 1;
 
   while (hi - lo > 1)
     {
@@ -902,22 +928,39 @@ capture_break (Capture *cap)
 
 /* Labels */
 
+static GHashTable *
+label_index (const Label *labels,
+             guint        n_labels)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_labels; i++)
+    g_hash_table_insert (index, (gpointer) labels[i].label, (gpointer) &labels[i]);
+  return index;
+}
+
 static gboolean
 lookup_label (const Label *labels,
               guint        n_labels,
               const char  *label,
               Target      *target)
 {
+  static GHashTable *item_index = NULL;
+  static GHashTable *milestone_index = NULL;
   g_autofree char *norm = normalize_label (label);
+  const Label *found;
 
-  for (guint i = 0; i < n_labels; i++)
-    if (g_str_equal (labels[i].label, norm))
-      {
-        target->kind = labels[i].kind;
-        target->arg = labels[i].arg;
-        return TRUE;
-      }
-  return FALSE;
+  if (g_once_init_enter (&item_index))
+    g_once_init_leave (&item_index, label_index (item_labels, G_N_ELEMENTS (item_labels)));
+  if (g_once_init_enter (&milestone_index))
+    g_once_init_leave (&milestone_index, label_index (milestone_labels, G_N_ELEMENTS (milestone_labels)));
+
+  found = g_hash_table_lookup (labels == item_labels ? item_index : milestone_index, norm);
+  if (found == NULL)
+    return FALSE;
+  target->kind = found->kind;
+  target->arg = found->arg;
+  return TRUE;
 }
 
 static gboolean
@@ -940,8 +983,12 @@ lookup_item_label (const char *label,
     }
   for (guint f = GW_FIELD_TITLE; f <= GW_FIELD_EFFORT; f++)
     {
-      g_autofree char *local = normalize_label (gw_field_label ((GwField) f));
+      g_autofree char *local = NULL;
 
+      /* Cheap test first: the label's first letter. */
+      if (g_unichar_tolower (g_utf8_get_char (gw_field_label ((GwField) f))) != g_utf8_get_char (norm))
+        continue;
+      local = normalize_label (gw_field_label ((GwField) f));
       if (g_str_equal (local, norm))
         {
           target->kind = f == GW_FIELD_RISK ? T_RISK : T_FIELD;
@@ -1891,6 +1938,7 @@ open_item (Importer   *im,
   GwRisk risk;
   gboolean has_risk = gw_text_risk_from_colour (heading, &risk);
   int priority = -1;
+  Rank priority_rank = RANK_CONTEXT;
 
   close_item (im);
 
@@ -1951,7 +1999,10 @@ open_item (Importer   *im,
       Heading *h = &g_array_index (im->headings, Heading, i - 1);
 
       if (priority < 0 && h->priority >= 0)
-        priority = h->priority;
+        {
+          priority = h->priority;
+          priority_rank = h->priority_stated ? RANK_HEADING : RANK_CONTEXT;
+        }
       if (h->category != NULL && e->rank[GW_FIELD_CATEGORY] == RANK_NONE)
         apply_field (im, e, GW_FIELD_CATEGORY, h->category, RANK_CONTEXT, line);
       if (h->phase != NULL && e->rank[GW_FIELD_PHASE] == RANK_NONE)
@@ -1965,8 +2016,8 @@ open_item (Importer   *im,
               apply_field (im, e, (GwField) f, h->group[f], RANK_CONTEXT, line);
           }
     }
-  if (priority >= 0 && e->rank[GW_FIELD_PRIORITY] <= RANK_CONTEXT)
-    apply_field (im, e, GW_FIELD_PRIORITY, gw_priority_to_string ((GwPriority) priority), RANK_CONTEXT, line);
+  if (priority >= 0)
+    apply_field (im, e, GW_FIELD_PRIORITY, gw_priority_to_string ((GwPriority) priority), priority_rank, line);
 
   /* What the heading itself says. */
   apply_field (im, e, GW_FIELD_TITLE, title, RANK_HEADING, line);
@@ -2249,6 +2300,7 @@ process_heading (Importer   *im,
     {
       h.kind = HEADING_PHASE;
       h.priority = heading_priority (text);
+      h.priority_stated = find_priority_token (text) >= 0;
     }
   else if (weak_key (text, &key, &title))
     {
@@ -2260,12 +2312,14 @@ process_heading (Importer   *im,
       im->pending_line = line;
       im->pending_level = level;
       h.priority = heading_priority (text);
+      h.priority_stated = find_priority_token (text) >= 0;
       h.category = heading_category (text);
     }
   else
     {
       h.kind = HEADING_PLAIN;
       h.priority = heading_priority (text);
+      h.priority_stated = find_priority_token (text) >= 0;
       h.category = heading_category (text);
     }
   h.decision_scope = mentions_decision (text);
@@ -2928,10 +2982,13 @@ index_numbers (Importer *im)
 }
 
 /* The key a table cell names, and the text after it. */
+/* "1.1" in a table whose other numbers name "Gap N.M" items names
+ * "Gap 1.1"; @prefix is that "Gap ", or NULL when none is known. */
 static gboolean
 table_key (Importer    *im,
            const char  *cell,
            gboolean     numbers,
+           const char  *prefix,
            char       **key,
            char       **rest)
 {
@@ -2943,9 +3000,12 @@ table_key (Importer    *im,
       g_autofree char *number = g_strndup (clean, len);
       Entry *e = g_hash_table_lookup (im->by_number, number);
 
-      if (e == NULL || e == &ambiguous)
+      if (e != NULL && e != &ambiguous)
+        *key = g_strdup (gw_item_get_key (e->item));
+      else if (prefix != NULL && e == NULL)
+        *key = g_strconcat (prefix, number, NULL);
+      else
         return FALSE;
-      *key = g_strdup (gw_item_get_key (e->item));
     }
   if (len == 0)
     return FALSE;
@@ -3322,7 +3382,31 @@ read_item_table (Importer *im,
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) row_group_free);
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  g_autofree char *prefix = NULL;
+  gboolean mixed = FALSE;
   int effort_col = -1;
+
+  /* The word the numbers of this table stand for, when they all agree. */
+  for (guint r = 0; numbers && r < t->rows->len && !mixed; r++)
+    {
+      g_autofree char *clean = strip_decorations (row_cell (g_ptr_array_index (t->rows, r), id_col));
+      gsize len = match_number_key (clean);
+      g_autofree char *number = len > 0 ? g_strndup (clean, len) : NULL;
+      Entry *e = number ? g_hash_table_lookup (im->by_number, number) : NULL;
+
+      if (e != NULL && e != &ambiguous)
+        {
+          const char *key = gw_item_get_key (e->item);
+          g_autofree char *word = g_strndup (key, strlen (key) - strlen (number));
+
+          if (prefix == NULL)
+            prefix = g_steal_pointer (&word);
+          else
+            mixed = !g_str_equal (prefix, word);
+        }
+    }
+  if (mixed || (prefix != NULL && g_str_has_suffix (prefix, "#")))
+    g_clear_pointer (&prefix, g_free);
 
   for (guint c = 0; c < t->header->len; c++)
     {
@@ -3358,7 +3442,7 @@ read_item_table (Importer *im,
           if (*key == '\0' || strchr (key, ';') != NULL)
             continue;
         }
-      else if (!table_key (im, id, numbers, &key, &rest))
+      else if (!table_key (im, id, numbers, prefix, &key, &rest))
         {
           g_autofree char *shown = clean_text (is_blank (id) ? row_cell (row, id_col == 0 ? 1 : 0) : id);
 
@@ -3452,7 +3536,7 @@ read_table (Importer *im,
           if (is_blank (cell) || is_total (cell))
             continue;
           filled++;
-          if (table_key (im, cell, numbers, &key, &rest))
+          if (table_key (im, cell, numbers, NULL, &key, &rest))
             keys++;
         }
       if (keys > 0 && keys * 2 >= filled)
@@ -3498,8 +3582,9 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *rows;   /* GArray of gunichar */
-  GArray    *keys;   /* GraphKey */
+  GPtrArray *rows;        /* GArray of gunichar */
+  GArray    *keys;        /* GraphKey, by row */
+  GArray    *row_first;   /* guint: the first key of each row; one more at the end */
 } Grid;
 
 static gunichar
@@ -3520,11 +3605,13 @@ grid_key_at (Grid *g,
              int   row,
              int   col)
 {
-  for (guint i = 0; i < g->keys->len; i++)
+  if (row < 0 || (guint) row + 1 >= g->row_first->len)
+    return NULL;
+  for (guint i = g_array_index (g->row_first, guint, row); i < g_array_index (g->row_first, guint, row + 1); i++)
     {
       GraphKey *k = &g_array_index (g->keys, GraphKey, i);
 
-      if ((int) k->row == row && (int) k->start <= col && col <= (int) k->end)
+      if ((int) k->start <= col && col <= (int) k->end)
         return k;
     }
   return NULL;
@@ -3638,12 +3725,15 @@ read_graph (Importer *im,
 
   g.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g.keys = g_array_new (FALSE, FALSE, sizeof (GraphKey));
+  g.row_first = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint r = 0; lines[r] != NULL; r++)
     {
       GArray *row = g_array_new (FALSE, FALSE, sizeof (gunichar));
       const char *p = lines[r];
       guint col = 0;
+
+      g_array_append_val (g.row_first, g.keys->len);
 
       if (!g_utf8_validate (p, -1, NULL))
         p = "";
@@ -3681,6 +3771,7 @@ read_graph (Importer *im,
         }
       g_ptr_array_add (g.rows, row);
     }
+  g_array_append_val (g.row_first, g.keys->len);
 
   for (guint i = 0; i < g.keys->len; i++)
     {
@@ -3786,6 +3877,7 @@ read_graph (Importer *im,
 
   g_ptr_array_unref (g.rows);
   g_array_unref (g.keys);
+  g_array_unref (g.row_first);
 }
 
 /* md4c callbacks */
@@ -3832,9 +3924,23 @@ on_enter_block (MD_BLOCKTYPE  type,
     case MD_BLOCK_LI:
       {
         MD_BLOCK_LI_DETAIL *d = detail;
-        ListItem *item = g_new0 (ListItem, 1);
+        ListItem *item;
 
-        capture_init (&item->cap);
+        if (im->spare_items->len > 0)
+          {
+            Capture cap;
+
+            item = g_ptr_array_steal_index (im->spare_items, im->spare_items->len - 1);
+            cap = item->cap;
+            memset (item, 0, sizeof *item);
+            item->cap = cap;
+            capture_reset (&item->cap);
+          }
+        else
+          {
+            item = g_new0 (ListItem, 1);
+            capture_init (&item->cap);
+          }
         item->is_task = d->is_task;
         item->done = d->is_task && (d->task_mark == 'x' || d->task_mark == 'X');
         if (d->is_task && d->task_mark_offset < im->length)
@@ -3945,7 +4051,7 @@ on_leave_block (MD_BLOCKTYPE  type,
         ListItem *li = list_item_top (im);
 
         flush_list_item (im, li);
-        g_ptr_array_remove_index (im->list_items, im->list_items->len - 1);
+        g_ptr_array_add (im->spare_items, g_ptr_array_steal_index (im->list_items, im->list_items->len - 1));
         im->cap = NULL;
       }
       break;
@@ -4299,6 +4405,7 @@ importer_clear (Importer *im)
   g_free (im->pending_heading);
   g_clear_pointer (&im->blocks, g_array_unref);
   g_clear_pointer (&im->list_items, g_ptr_array_unref);
+  g_clear_pointer (&im->spare_items, g_ptr_array_unref);
   capture_clear (&im->heading_cap);
   capture_clear (&im->para_cap);
   capture_clear (&im->cell_cap);
@@ -4356,6 +4463,7 @@ importer_init (Importer     *im,
   im->headings = g_array_new (FALSE, TRUE, sizeof (Heading));
   im->blocks = g_array_new (FALSE, FALSE, sizeof (MD_BLOCKTYPE));
   im->list_items = g_ptr_array_new_with_free_func ((GDestroyNotify) list_item_free);
+  im->spare_items = g_ptr_array_new_with_free_func ((GDestroyNotify) list_item_free);
   capture_init (&im->heading_cap);
   capture_init (&im->para_cap);
   im->para_cap.split_lines = TRUE;

@@ -609,9 +609,9 @@ gw_text_decode (const char      *source,
       g_string_append_len (out, data + i, valid_end - (data + i));
       i = valid_end - data;
       {
-        guint16 c = windows_1252[bytes[i] - 0x80];
+        guint16 c = bytes[i] >= 0x80 ? windows_1252[bytes[i] - 0x80] : 0;
 
-        g_string_append_unichar (out, bytes[i] >= 0x80 && c != 0 ? c : 0xFFFD);
+        g_string_append_unichar (out, c != 0 ? c : 0xFFFD);
         i++;
       }
     }
