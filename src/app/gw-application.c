@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-application.h"
-#include "gw-window.h"
+#include "gw-window-private.h"
 
 /* The application: one window per register opened, the default register
  * when started without one, and the actions and shortcuts of all windows. */
@@ -149,15 +149,20 @@ gw_application_open (GApplication  *application,
               /* Show something useful behind the message. */
               gw_window_open_default (window);
               gtk_window_present (GTK_WINDOW (window));
-              gw_window_open (window, path);
+              _gw_window_show_error (window, _("The Register Could Not Be Opened"), error->message);
               continue;
             }
         }
       else if (window == NULL)
         {
           g_autofree char *uri = g_file_get_uri (files[i]);
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not on this computer: copy it to a local folder and open the copy."), uri);
 
-          g_warning ("“%s” is not a local file; Gapwise opens registers on this computer only", uri);
+          window = gw_window_new (GTK_APPLICATION (application));
+          gw_window_open_default (window);
+          gtk_window_present (GTK_WINDOW (window));
+          _gw_window_show_error (window, _("The Register Could Not Be Opened"), message);
           continue;
         }
       gtk_window_present (GTK_WINDOW (window));

@@ -561,6 +561,7 @@ load_item (GwItemEditor *self,
            GwItem       *item)
 {
   GwStore *store = get_store (self);
+  g_autoptr(GError) lines_error = NULL;
   gboolean switched;
 
   switched = item == NULL || self->item == NULL ||
@@ -571,15 +572,15 @@ load_item (GwItemEditor *self,
   g_clear_object (&self->item);
   if (item != NULL && store != NULL)
     {
-      g_autoptr(GError) error = NULL;
-
       self->item = gw_item_copy (item);
-      if (!gw_store_load_lines (store, self->item, &error))
-        g_warning ("Cannot read the lists of “%s”: %s", gw_item_get_key (item), error->message);
+      gw_store_load_lines (store, self->item, &lines_error);
     }
 
   if (switched)
     clear_error (self);
+  /* The fields are still worth showing; the lists stay empty. */
+  if (lines_error != NULL)
+    show_error (self, NO_FIELD, lines_error->message);
 
   if (self->item == NULL)
     {

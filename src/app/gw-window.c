@@ -298,7 +298,8 @@ gw_window_init (GwWindow *self)
     adw_view_stack_set_visible_child_name (self->stack, view);
   g_settings_bind (self->settings, "visible-view", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
   g_settings_bind (self->settings, "editor-visible", self, "editor-visible", G_SETTINGS_BIND_DEFAULT);
-  g_object_bind_property (self, "editor-visible", self->register_page, "editor-visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "editor-visible", self->register_page, "editor-visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   g_signal_connect_object (self->settings, "changed::recent-registers",
                            G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);
