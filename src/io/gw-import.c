@@ -813,6 +813,8 @@ merge_items (GPtrArray      *files,
             }
           if (e->file == NULL)
             report->items++;
+          if (mask & GW_IMPORT_FIELD (GW_FIELD_ACCEPTANCE_CRITERIA))
+            report->checklist_entries += gw_item_get_lines (item, GW_LINE_CRITERION)->len;
           e->file = file;
           e->line = file_line (file, i);
           if (mask & GW_IMPORT_FIELD (GW_FIELD_DEPENDS_ON))
@@ -951,6 +953,13 @@ file_kind (const char *path,
  * register's. A value the register refuses (a role of 20000 people, a
  * setting out of range) is left out with a warning.
  *
+ * The report counts what the files hold: their items (a key once, however
+ * many files give it), how many were added, changed or already equal, the
+ * register's items in none of them; the dependencies the files give that
+ * were stored; the roles and milestones the files describe or their items
+ * name; the acceptance criteria of their items and the entry and exit
+ * criteria of their milestones; their go/no-go entries.
+ *
  * Returns: (transfer full): the counts and warnings, or %NULL with @error
  *   set, the register untouched
  */
@@ -1049,8 +1058,8 @@ gw_import_apply (GwStore    *store,
         }
       if (!dependencies_sorted (e->item, &positions))
         g_ptr_array_sort_with_data (gw_item_get_depends_on (e->item), compare_dependencies, &positions);
-      report->dependencies += gw_item_get_depends_on (e->item)->len;
-      report->checklist_entries += gw_item_get_lines (e->item, GW_LINE_CRITERION)->len;
+      if (e->deps_file != NULL)
+        report->dependencies += gw_item_get_depends_on (e->item)->len;
       if (e->stored == NULL)
         report->added++;
       else if (gw_item_equal (e->item, e->stored))

@@ -267,6 +267,7 @@ test_merge (Fixture       *fx,
   g_autoptr(GwImportReport) first = apply (fx->store, FALSE, csv_text ("v1.csv", merge_v1), NULL);
   g_autoptr(GwImportReport) second = NULL;
   g_autoptr(GwImportReport) again = NULL;
+  g_autoptr(GwImportReport) third = NULL;
   g_autoptr(GwItem) m1 = NULL;
   g_autoptr(GwItem) m4 = NULL;
   g_autoptr(GwItem) m5 = NULL;
@@ -301,6 +302,15 @@ test_merge (Fixture       *fx,
   assert_counts (again, 4, 0, 0, 4, 1, 2);
   label = gw_store_get_undo_label (fx->store);
   g_assert_cmpstr (label, ==, "Import v2.csv");
+
+  /* A file without links leaves them; the counts are the file's. */
+  third = apply (fx->store, FALSE,
+                 csv_text ("v3.csv", "key,effort_hours,acceptance_criteria\nM-5,6,\"- [ ] a\n- [x] b\"\n"), NULL);
+  assert_counts (third, 1, 0, 1, 0, 4, 0);
+  g_assert_cmpuint (third->checklist_entries, ==, 2);
+  assert_field (fx->store, "M-5", GW_FIELD_DEPENDS_ON, "M-2");
+  assert_field (fx->store, "M-5", GW_FIELD_TITLE, "Five");
+  assert_field (fx->store, "M-5", GW_FIELD_ACCEPTANCE_CRITERIA, "- [ ] a\n- [x] b");
 }
 
 static void
