@@ -3168,7 +3168,6 @@ role_resolve (Importer   *im,
 {
   GwRole *found = role_lookup (im, name);
   g_autofree char *folded = NULL;
-  g_autofree char *stem = NULL;
   guint matches = 0;
 
   if (found != NULL)

@@ -417,6 +417,22 @@ append_ascii_until_run (GString    *out,
   *p = q;
 }
 
+/* The bytes of @text as they are, NUL bytes included, NUL-terminated. */
+static char *
+copy_text (const char *text,
+           gsize       length,
+           gsize      *out_length)
+{
+  char *copy = g_malloc (length + 1);
+
+  if (length > 0)
+    memcpy (copy, text, length);
+  copy[length] = '\0';
+  if (out_length != NULL)
+    *out_length = length;
+  return copy;
+}
+
 /* Public API */
 
 /**
@@ -450,11 +466,7 @@ gw_text_repair_mojibake (const char         *text,
     memset (report, 0, sizeof *report);
 
   if (length == 0 || !g_utf8_validate_len (text, length, NULL))
-    {
-      if (out_length != NULL)
-        *out_length = length;
-      return g_strndup (text ? text : "", length);
-    }
+    return copy_text (text, length, out_length);
 
   init_reverse ();
   chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
@@ -467,11 +479,7 @@ gw_text_repair_mojibake (const char         *text,
     }
 
   if (!any)
-    {
-      if (out_length != NULL)
-        *out_length = length;
-      return g_strndup (text, length);
-    }
+    return copy_text (text, length, out_length);
 
   /* Most evidence first; stable, so ties keep the list's preference. */
   for (guint i = 1; i < N_CODE_PAGES; i++)
