@@ -363,18 +363,29 @@ get_description_text (GwItemEditor *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Shows @text in @row. A field being typed in (focused, and no longer
+ * showing @before, the value it was filled with) keeps what was typed,
+ * unless @force: another item is shown. */
 static void
 set_entry_text (GtkWidget  *row,
                 const char *text,
+                const char *before,
                 gboolean    force)
 {
-  GtkRoot *root = gtk_widget_get_root (row);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  /* A field being typed in keeps its text, unless another item is shown. */
-  if (!force && focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+  if (!force && has_focus_within (row) && g_strcmp0 (shown, before) != 0)
     return;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+  if (g_strcmp0 (shown, text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
@@ -489,11 +500,14 @@ update_dependencies (GwItemEditor *self)
     }
 }
 
-/* Shows the fields of self->item; @switched when it is another item than before. */
+/* Shows the fields of self->item; @previous is the item shown before
+ * (NULL, or another item: every field is filled anew). */
 static void
 fill_fields (GwItemEditor *self,
-             gboolean      switched)
+             GwItem       *previous)
 {
+  gboolean switched = previous == NULL || gw_item_get_id (previous) != gw_item_get_id (self->item);
+
   self->loading = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -506,21 +520,24 @@ fill_fields (GwItemEditor *self,
       else
         {
           g_autofree char *text = gw_item_get_field_text (self->item, field);
+          g_autofree char *before = previous ? gw_item_get_field_text (previous, field) : NULL;
 
-          set_entry_text (row, text, switched);
+          set_entry_text (row, text, before, switched);
         }
     }
   update_effort_label (self);
 
-  if (switched || !gtk_widget_has_focus (GTK_WIDGET (self->description_view)))
-    {
-      g_autofree char *current = get_description_text (self);
-      const char *description = gw_item_get_description (self->item);
+  {
+    g_autofree char *current = get_description_text (self);
+    const char *description = gw_item_get_description (self->item);
+    const char *before = previous ? gw_item_get_description (previous) : NULL;
+    gboolean typing = gtk_widget_has_focus (GTK_WIDGET (self->description_view)) &&
+                      g_strcmp0 (current, before ? before : "") != 0;
 
-      if (g_strcmp0 (current, description ? description : "") != 0)
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
-                                  description ? description : "", -1);
-    }
+    if ((switched || !typing) && g_strcmp0 (current, description ? description : "") != 0)
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                                description ? description : "", -1);
+  }
 
   for (guint i = 0; i < N_LIST_FIELDS; i++)
     gw_line_list_set_lines (GW_LINE_LIST (self->line_lists[i]),
@@ -562,6 +579,7 @@ load_item (GwItemEditor *self,
 {
   GwStore *store = get_store (self);
   g_autoptr(GError) lines_error = NULL;
+  g_autoptr(GwItem) previous = NULL;
   gboolean switched;
 
   switched = item == NULL || self->item == NULL ||
@@ -569,7 +587,7 @@ load_item (GwItemEditor *self,
   if (switched && self->item != NULL && item != NULL)
     commit_pending (self);
 
-  g_clear_object (&self->item);
+  previous = g_steal_pointer (&self->item);
   if (item != NULL && store != NULL)
     {
       self->item = gw_item_copy (item);
@@ -589,7 +607,7 @@ load_item (GwItemEditor *self,
     }
   else
     {
-      fill_fields (self, switched);
+      fill_fields (self, previous);
       gtk_stack_set_visible_child_name (self->stack, "editor");
       if (switched)
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window)), 0);
@@ -1161,6 +1179,49 @@ gw_item_editor_focus_field (GwItemEditor *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->description_view));
   else if (self->rows[field] != NULL)
     gtk_widget_grab_focus (self->rows[field]);
+}
+
+/**
+ * gw_item_editor_discard:
+ *
+ * Puts back the stored value of the field being typed in, as a text
+ * field's own undo would.
+ *
+ * Returns: whether there was typing to take back
+ */
+gboolean
+gw_item_editor_discard (GwItemEditor *self)
+{
+  g_return_val_if_fail (GW_IS_ITEM_EDITOR (self), FALSE);
+
+  if (self->item == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].kind == ROW_ENTRY && has_focus_within (self->rows[fields[i].field]))
+      {
+        GtkWidget *row = self->rows[fields[i].field];
+        g_autofree char *stored = gw_item_get_field_text (self->item, fields[i].field);
+
+        if (g_strcmp0 (stored, gtk_editable_get_text (GTK_EDITABLE (row))) == 0)
+          return FALSE;
+        gtk_editable_set_text (GTK_EDITABLE (row), stored);
+        if (self->error_field == fields[i].field)
+          clear_error (self);
+        return TRUE;
+      }
+
+  if (has_focus_within (GTK_WIDGET (self->description_view)))
+    {
+      g_autofree char *current = get_description_text (self);
+      const char *stored = gw_item_get_description (self->item);
+
+      if (g_strcmp0 (current, stored ? stored : "") == 0)
+        return FALSE;
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), stored ? stored : "", -1);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -17,5 +17,6 @@ GwItem    *gw_item_editor_get_item    (GwItemEditor *self);
 void       gw_item_editor_focus_field (GwItemEditor *self,
                                        GwField       field);
 void       gw_item_editor_commit      (GwItemEditor *self);
+gboolean   gw_item_editor_discard     (GwItemEditor *self);
 
 G_END_DECLS

@@ -287,9 +287,10 @@ history_action (GwWindow *self,
 
   if (store == NULL)
     return;
-  /* Typing not yet committed becomes a step of its own first, so that
-   * undo takes back exactly what the user sees. */
-  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
+  /* Typing not yet committed is what Undo takes back first, as in any
+   * text field; it never reached the register. */
+  if (gw_item_editor_discard (gw_register_page_get_editor (self->register_page)) && undo)
+    return;
   ok = undo ? gw_store_undo (store, NULL, &error) : gw_store_redo (store, NULL, &error);
   if (!ok && !g_error_matches (error, GW_STORE_ERROR, GW_STORE_ERROR_NOTHING))
     toast_error (self, error);

@@ -330,6 +330,40 @@ test_edit_text_and_undo (Fixture       *fx,
 }
 
 static void
+test_undo_while_typing (Fixture       *fx,
+                        gconstpointer  data)
+{
+  GtkWidget *title;
+  g_autoptr(GwItem) item = NULL;
+  g_autofree char *label = NULL;
+
+  select_key (fx, "P0-001");
+  title = field (fx, "title");
+  gtk_widget_grab_focus (title);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fx->window)), title));
+
+  /* Committed with Enter, the field keeps the focus... */
+  type_and_enter (title, "First title");
+  label = gw_store_get_undo_label (store_of (fx));
+  g_assert_cmpstr (label, ==, "Edit “P0-001”");
+
+  /* ...typing more and pressing Ctrl+Z takes back the typing only. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Second title, not committed");
+  activate (fx, "win.undo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "First title");
+  item = stored (fx, "P0-001");
+  g_assert_cmpstr (gw_item_get_title (item), ==, "First title");
+  g_clear_object (&item);
+
+  /* Ctrl+Z again undoes the committed edit, and the focused field shows it. */
+  activate (fx, "win.undo");
+  item = stored (fx, "P0-001");
+  g_assert_cmpstr (gw_item_get_title (item), ==, "Backups are not encrypted");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Backups are not encrypted");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fx->window)), title));
+}
+
+static void
 test_edit_fields (Fixture       *fx,
                   gconstpointer  data)
 {
@@ -1105,6 +1139,7 @@ main (int   argc,
   g_test_add ("/window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("edit/text-and-undo", test_edit_text_and_undo);
+  ADD ("edit/undo-while-typing", test_undo_while_typing);
   ADD ("edit/fields", test_edit_fields);
   ADD ("edit/bad-value", test_bad_value);
   ADD ("edit/lists", test_edit_lists);
