@@ -2482,28 +2482,22 @@ process_paragraph (Importer *im,
   capture_break (cap);
 
   /* Lines without a label continue the line before. */
-  for (guint i = 1; i < segs->len;)
+  for (guint i = 0; i < segs->len;)
     {
       Segment *seg = g_ptr_array_index (segs, i);
-      Segment *prev = g_ptr_array_index (segs, i - 1);
+      g_autoptr(GString) value = g_string_new (seg->value);
+      guint next = i + 1;
 
-      if (seg->label == NULL)
+      for (; next < segs->len && ((Segment *) g_ptr_array_index (segs, next))->label == NULL; next++)
         {
-          char *joined = *prev->value ? g_strdup_printf ("%s\n%s", prev->value, seg->value) : g_strdup (seg->value);
+          Segment *more = g_ptr_array_index (segs, next);
 
-          g_free (prev->value);
-          prev->value = joined;
-          g_ptr_array_remove_index (segs, i);
+          if (value->len > 0)
+            g_string_append_c (value, '\n');
+          g_string_append (value, more->value);
         }
-      else
-        i++;
-    }
-
-  for (guint i = 0; i < segs->len; i++)
-    {
-      Segment *seg = g_ptr_array_index (segs, i);
-
-      process_segment (im, seg->label, seg->value, seg->line ? seg->line : im->last_line);
+      process_segment (im, seg->label, value->str, seg->line ? seg->line : im->last_line);
+      i = next;
     }
 }
 
@@ -4113,10 +4107,16 @@ on_enter_span (MD_SPANTYPE  type,
   im->span_depth++;
   if (type == MD_SPAN_A || type == MD_SPAN_IMG)
     {
-      gsize pos = cap != NULL ? cap->rich->len : 0;
+      /* The bracket goes in now; an autolink takes it out again. */
+      gsize pos = G_MAXSIZE;
       const MD_ATTRIBUTE *href = type == MD_SPAN_A ? &((MD_SPAN_A_DETAIL *) detail)->href
                                                    : &((MD_SPAN_IMG_DETAIL *) detail)->src;
 
+      if (cap != NULL && cap->label_state != LABEL_INSIDE)
+        {
+          g_string_append (cap->rich, type == MD_SPAN_IMG ? "![" : "[");
+          pos = cap->rich->len;
+        }
       g_array_append_val (im->links, pos);
       g_ptr_array_add (im->hrefs, attribute_text (href));
     }
@@ -4202,16 +4202,16 @@ on_leave_span (MD_SPANTYPE  type,
           g_autofree char *href = g_ptr_array_steal_index (im->hrefs, im->hrefs->len - 1);
 
           g_array_set_size (im->links, im->links->len - 1);
-          if (cap->label_state != LABEL_INSIDE && pos <= cap->rich->len)
+          if (pos != G_MAXSIZE && pos <= cap->rich->len)
             {
               const char *shown = cap->rich->str + pos;
+              gsize bracket = type == MD_SPAN_IMG ? 2 : 1;
 
               /* An autolink shows its target: keep it as text. */
-              if (!g_str_equal (shown, href) && !(g_str_has_suffix (href, shown) && *shown != '\0'))
-                {
-                  g_string_insert (cap->rich, pos, type == MD_SPAN_IMG ? "![" : "[");
-                  g_string_append_printf (cap->rich, "](%s)", href);
-                }
+              if (g_str_equal (shown, href) || (g_str_has_suffix (href, shown) && *shown != '\0'))
+                g_string_erase (cap->rich, pos - bracket, bracket);
+              else
+                g_string_append_printf (cap->rich, "](%s)", href);
             }
         }
       break;
@@ -4345,15 +4345,26 @@ finish (Importer *im)
 
   /* Owners named by a short form of a role: "Security" for "Security Engineer". */
   if (im->roles->len > 0)
-    for (guint i = 0; i < im->entries->len; i++)
-      {
-        Entry *e = g_ptr_array_index (im->entries, i);
-        const char *owner = gw_item_get_owner (e->item);
-        GwRole *role = owner ? role_resolve (im, owner) : NULL;
+    {
+      g_autoptr(GHashTable) resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-        if (role != NULL && !g_str_equal (role->name, owner))
-          gw_item_set_field_text (e->item, GW_FIELD_OWNER, role->name, &im->ctx, NULL);
-      }
+      for (guint i = 0; i < im->entries->len; i++)
+        {
+          Entry *e = g_ptr_array_index (im->entries, i);
+          const char *owner = gw_item_get_owner (e->item);
+          GwRole *role;
+
+          if (owner == NULL)
+            continue;
+          if (!g_hash_table_lookup_extended (resolved, owner, NULL, (gpointer *) &role))
+            {
+              role = role_resolve (im, owner);
+              g_hash_table_insert (resolved, g_strdup (owner), role);
+            }
+          if (role != NULL && !g_str_equal (role->name, owner))
+            gw_item_set_field_text (e->item, GW_FIELD_OWNER, role->name, &im->ctx, NULL);
+        }
+    }
 
   /* Milestones only named by items, in the order they are first named. */
   for (guint i = 0; i < im->milestone_refs->len; i++)

@@ -909,6 +909,25 @@ test_every_field_round_trip (void)
     }
 }
 
+/* Inline markup in a value is written back as Markdown, so that an
+ * exporter that writes the text as it is gets the same text again. */
+static void
+test_inline_markup (void)
+{
+  static const char doc[] =
+    "#### P0-001: Links\n"
+    "- **Issue**: See [the docs](https://example.org/a), https://example.org/b, "
+    "![logo](img.png), **bold**, *em*, `code` and ~~gone~~.\n"
+    "- **Effort**: 1 hour\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwImportData) data = gw_markdown_import ("inline.md", doc, strlen (doc), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_item_get_description (item (data, "P0-001")), ==,
+                   "See [the docs](https://example.org/a), https://example.org/b, ![logo](img.png), "
+                   "**bold**, *em*, `code` and ~~gone~~.");
+}
+
 static void
 test_table_disagrees (void)
 {
@@ -1186,6 +1205,7 @@ main (int    argc,
   g_test_add_func ("/markdown/seed/tables", test_seed_tables);
   g_test_add_func ("/markdown/bullet-fields", test_bullet_fields);
   g_test_add_func ("/markdown/every-field-round-trip", test_every_field_round_trip);
+  g_test_add_func ("/markdown/inline-markup", test_inline_markup);
   g_test_add_func ("/markdown/table-disagrees", test_table_disagrees);
   g_test_add_func ("/markdown/tasks", test_tasks);
   g_test_add_func ("/markdown/drawn-boxes", test_drawn_boxes);
