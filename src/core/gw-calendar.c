@@ -168,7 +168,8 @@ parse_date (const char *text,
 
 /**
  * gw_calendar_parse_holidays:
- * @text: dates as YYYY-MM-DD separated by commas; "" for none
+ * @text: dates as YYYY-MM-DD separated by commas (empty entries are
+ *   skipped); "" for none
  *
  * Returns: (transfer full) (element-type GDate): the holidays, or %NULL
  *   with @error set when a date cannot be read
@@ -188,8 +189,8 @@ gw_calendar_parse_holidays (const char  *text,
       char *part = g_strstrip (parts[i]);
       GDate date;
 
-      if (*part == '\0' && parts[1] == NULL)
-        break;
+      if (*part == '\0')
+        continue;   /* "", or a stray comma */
       if (!parse_date (part, &date))
         {
           g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID,

@@ -109,8 +109,9 @@ add_person (GwCsvWriter           *writer,
  *
  * Writes the schedule of every item, the active ones by start:
  * key, start, finish, slack_hours, critical, owner, person (1-based within
- * the role), milestone, duration_hours, start_hours, finish_hours (working
- * hours since the start), status.
+ * a role with people; empty for the others), milestone, duration_hours,
+ * start_hours, finish_hours (working hours since the start), state
+ * (scheduled, done or deferred).
  */
 void
 gw_schedule_csv_write_schedule (GwCsvWriter      *writer,
