@@ -247,9 +247,9 @@ gw_window_class_init (GwWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The views of the stack; a new view adds its type here and its page
-   * in gw-window.ui. */
-  g_type_ensure (GW_TYPE_REGISTER_PAGE);
+  /* The views of the stack are found by GtkBuilder through their
+   * gw_..._get_type symbols (the executables export them): a new view is
+   * one page in gw-window.ui. */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gapwise/Gapwise/gw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GwWindow, toast_overlay);
