@@ -244,6 +244,8 @@ apply_narrow (GwRegisterPage *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Callbacks */
+
 static gboolean
 on_position_idle_cb (gpointer data)
 {
@@ -258,8 +260,6 @@ on_position_idle_cb (gpointer data)
     gtk_paned_set_position (self->paned, MAX (width - EDITOR_WIDTH, 300));
   return G_SOURCE_REMOVE;
 }
-
-/* Callbacks */
 
 static gboolean
 on_columns_idle_cb (gpointer data)
