@@ -251,6 +251,18 @@ typedef struct
   guint           visit;
 } Importer;
 
+/* Prototypes */
+
+static void warn       (Importer   *im,
+                        int         line,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (3, 4);
+static void add_line   (Importer   *im,
+                        Entry      *e,
+                        GwLineKind  kind,
+                        GwLine     *line);
+static void close_item (Importer   *im);
+
 static Entry ambiguous;
 
 /* Labels */
@@ -1049,12 +1061,6 @@ static void
 warn (Importer   *im,
       int         line,
       const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static void
-warn (Importer   *im,
-      int         line,
-      const char *format,
       ...)
 {
   g_autofree char *message = NULL;
@@ -1397,20 +1403,6 @@ apply_field (Importer   *im,
     warn (im, line, _("%s: the %s is given twice (%s and %s); keeping the first."),
           gw_item_get_key (e->item), field_noun (field), cur_text, value);
 }
-
-static void
-apply_risk (Importer   *im,
-            Entry      *e,
-            const char *value,
-            Rank        rank,
-            int         line,
-            gboolean    keep_notes);
-
-static void
-add_line (Importer   *im,
-          Entry      *e,
-          GwLineKind  kind,
-          GwLine     *line);
 
 static void
 apply_risk (Importer   *im,
@@ -1918,8 +1910,6 @@ weak_key (const char  *text,
   *title = g_strstrip (g_strdup (colon + 1));
   return TRUE;
 }
-
-static void close_item (Importer *im);
 
 /* Opens the section of item @key: the title, and what its heading and the
  * headings above imply. */
