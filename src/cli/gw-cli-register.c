@@ -193,6 +193,11 @@ cmd_list (const GwCliCommandInfo *info,
     }
   else
     print_table (items);
+
+  /* The process ends here: letting it return the items' memory at exit
+   * saves a seventh of the command's time on a large register. */
+  g_ptr_array_set_free_func (items, NULL);
+  g_ptr_array_unref (g_steal_pointer (&items));
   return GW_EXIT_OK;
 }
 

@@ -946,6 +946,20 @@ gw_item_add_dependency (GwItem     *self,
   g_ptr_array_add (self->depends_on, gw_dependency_new (key, lag_hours));
 }
 
+/**
+ * gw_item_add_dependency_unchecked:
+ *
+ * Appends a dependency known not to be in the list yet (the store, reading
+ * a register, knows): no search through the list.
+ */
+void
+gw_item_add_dependency_unchecked (GwItem     *self,
+                                  const char *key,
+                                  double      lag_hours)
+{
+  g_ptr_array_add (self->depends_on, gw_dependency_new (key, lag_hours));
+}
+
 gboolean
 gw_item_remove_dependency (GwItem     *self,
                            const char *key)

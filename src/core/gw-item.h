@@ -145,6 +145,9 @@ GPtrArray  *gw_item_get_depends_on    (GwItem *self);
 void        gw_item_add_dependency    (GwItem     *self,
                                        const char *key,
                                        double      lag_hours);
+void        gw_item_add_dependency_unchecked (GwItem     *self,
+                                              const char *key,
+                                              double      lag_hours);
 gboolean    gw_item_remove_dependency (GwItem     *self,
                                        const char *key);
 void        gw_item_clear_dependencies (GwItem *self);

@@ -1519,16 +1519,50 @@ gw_store_get_parse_context (GwStore *self)
 
 /* Items: reading */
 
+/* The stored spelling of an enum column, read without copying it; the
+ * lenient parser only runs for text another program wrote. */
+static int
+column_enum (sqlite3_stmt       *stmt,
+             int                 i,
+             const char *const  *names,
+             int                 n_names,
+             gboolean          (*lenient) (const char *, int *),
+             int                 fallback)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, i);
+  int value = fallback;
+
+  if (text == NULL)
+    return fallback;
+  for (int k = 0; k < n_names; k++)
+    if (names[k] != NULL && strcmp (text, names[k]) == 0)
+      return k;
+  if (lenient != NULL && lenient (text, &value))
+    return value;
+  return fallback;
+}
+
+static gboolean
+lenient_priority (const char *text, int *v) { GwPriority p; gboolean ok = gw_priority_from_string (text, &p); *v = p; return ok; }
+static gboolean
+lenient_status (const char *text, int *v) { GwStatus s; gboolean ok = gw_status_from_string (text, &s); *v = s; return ok; }
+static gboolean
+lenient_size (const char *text, int *v) { GwSize s; gboolean ok = gw_size_from_string (text, &s); *v = s; return ok; }
+static gboolean
+lenient_risk (const char *text, int *v) { GwRisk r; gboolean ok = gw_risk_from_string (text, &r); *v = r; return ok; }
+static gboolean
+lenient_action (const char *text, int *v) { GwAction a; gboolean ok = gw_action_from_string (text, &a); *v = a; return ok; }
+
 static GwItem *
 read_item (sqlite3_stmt *stmt)
 {
+  static const char *const priorities[] = { "P0", "P1", "P2", "P3" };
+  static const char *const statuses[] = { "todo", "in-progress", "blocked", "done", "deferred" };
+  static const char *const sizes[] = { NULL, "XS", "S", "M", "L", "XL", "XXL" };
+  static const char *const risks[] = { NULL, "low", "medium", "high" };
+  static const char *const actions[] = { NULL, "IMMEDIATE", "HIGH", "MEDIUM", "LOW" };
   GwItem *item = gw_item_new (NULL, NULL);
   GwItemFields *f = gw_item_get_fields (item);
-  g_autofree char *priority = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *risk = NULL;
-  g_autofree char *action = NULL;
   int c = 0;
 
   gw_item_set_id (item, sqlite3_column_int64 (stmt, c++));
@@ -1541,17 +1575,13 @@ read_item (sqlite3_stmt *stmt)
   f->description = column_text (stmt, c++);
   f->category = column_text (stmt, c++);
   f->module = column_text (stmt, c++);
-  priority = column_text (stmt, c++);
-  gw_priority_from_string (priority, &f->priority);
-  status = column_text (stmt, c++);
-  gw_status_from_string (status, &f->status);
+  f->priority = column_enum (stmt, c++, priorities, 4, lenient_priority, GW_PRIORITY_P2);
+  f->status = column_enum (stmt, c++, statuses, 5, lenient_status, GW_STATUS_TODO);
   f->effort_hours = sqlite3_column_double (stmt, c++);
-  size = column_text (stmt, c++);
-  gw_size_from_string (size, &f->effort_size);
+  f->effort_size = column_enum (stmt, c++, sizes, 7, lenient_size, GW_SIZE_NONE);
   f->effort_min = column_real (stmt, c++);
   f->effort_max = column_real (stmt, c++);
-  risk = column_text (stmt, c++);
-  gw_risk_from_string (risk, &f->risk);
+  f->risk = column_enum (stmt, c++, risks, 4, lenient_risk, GW_RISK_NONE);
   f->impl_risk_pct = column_real (stmt, c++);
   f->data_loss_risk_pct = column_real (stmt, c++);
   f->impact = sqlite3_column_type (stmt, c) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, c);
@@ -1562,8 +1592,7 @@ read_item (sqlite3_stmt *stmt)
   f->assignee = column_text (stmt, c++);
   f->milestone = column_text (stmt, c++);
   f->phase = column_text (stmt, c++);
-  action = column_text (stmt, c++);
-  gw_action_from_string (action, &f->action);
+  f->action = column_enum (stmt, c++, actions, 5, lenient_action, GW_ACTION_NONE);
   f->current_pct = column_real (stmt, c++);
   f->target_pct = column_real (stmt, c++);
   f->not_before = column_text (stmt, c++);
@@ -1605,53 +1634,187 @@ load_dependencies (GwStore     *self,
  * Returns: (transfer full) (element-type GwItem): every item in register
  *   order, with dependencies but without lines
  */
+static int
+compare_by_position (gconstpointer a,
+                     gconstpointer b)
+{
+  GwItem *ia = *(GwItem **) a;
+  GwItem *ib = *(GwItem **) b;
+  int pa = gw_item_get_position (ia), pb = gw_item_get_position (ib);
+  gint64 da = gw_item_get_id (ia), db = gw_item_get_id (ib);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return da < db ? -1 : da > db;
+}
+
+/* A dependency with the sort keys of both ends at hand. */
+typedef struct
+{
+  GwItem *item;
+  GwItem *prerequisite;
+  double  lag_hours;
+  gint64  order[4];   /* item position, item id, prerequisite position, prerequisite id */
+} Link;
+
+static int
+compare_links (gconstpointer a,
+               gconstpointer b)
+{
+  const Link *la = a, *lb = b;
+
+  for (int k = 0; k < 4; k++)
+    if (la->order[k] != lb->order[k])
+      return la->order[k] < lb->order[k] ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+items_sorted (GPtrArray *items)
+{
+  for (guint i = 1; i < items->len; i++)
+    if (compare_by_position (&g_ptr_array_index (items, i - 1), &g_ptr_array_index (items, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+links_sorted (GArray *links)
+{
+  for (guint i = 1; i < links->len; i++)
+    if (compare_links (&g_array_index (links, Link, i - 1), &g_array_index (links, Link, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Finds items by id: a plain array when ids are dense, as they are in a
+ * register, else a hash table. */
+typedef struct
+{
+  GwItem    **slots;
+  gint64      n_slots;
+  GHashTable *table;
+} ItemIndex;
+
+static void
+item_index_init (ItemIndex *index,
+                 GPtrArray *items,
+                 gint64     max_id)
+{
+  index->slots = NULL;
+  index->table = NULL;
+  if (max_id >= 0 && max_id <= (gint64) items->len * 4 + 1024)
+    {
+      index->n_slots = max_id + 1;
+      index->slots = g_new0 (GwItem *, index->n_slots);
+      for (guint i = 0; i < items->len; i++)
+        {
+          GwItem *item = g_ptr_array_index (items, i);
+
+          index->slots[gw_item_get_id (item)] = item;
+        }
+      return;
+    }
+  index->table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GwItem *item = g_ptr_array_index (items, i);
+      gint64 id = gw_item_get_id (item);
+
+      g_hash_table_insert (index->table, g_memdup2 (&id, sizeof id), item);
+    }
+}
+
+static GwItem *
+item_index_lookup (ItemIndex *index,
+                   gint64     id)
+{
+  if (index->slots != NULL)
+    return id >= 0 && id < index->n_slots ? index->slots[id] : NULL;
+  return g_hash_table_lookup (index->table, &id);
+}
+
+static void
+item_index_clear (ItemIndex *index)
+{
+  g_clear_pointer (&index->slots, g_free);
+  g_clear_pointer (&index->table, g_hash_table_unref);
+}
+
+/**
+ * gw_store_list_items:
+ *
+ * Returns: (transfer full) (element-type GwItem): every item in register
+ *   order, with dependencies but without lines
+ */
 GPtrArray *
 gw_store_list_items (GwStore  *self,
                      GError  **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
   g_autoptr(Stmt) stmt = NULL;
   g_autoptr(Stmt) deps = NULL;
+  ItemIndex index;
+  gint64 max_id = -1;
   int rc;
 
   g_return_val_if_fail (GW_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " ITEM_COLUMNS " FROM items ORDER BY position, id", error);
+  /* Read in table order, which is cheap, and sort in memory. */
+  stmt = prepare (self, "SELECT " ITEM_COLUMNS " FROM items", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GwItem *item = read_item (stmt);
-      gint64 id = gw_item_get_id (item);
 
+      max_id = MAX (max_id, gw_item_get_id (item));
       g_ptr_array_add (items, item);
-      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), item);
     }
   if (rc != SQLITE_DONE)
     {
       gw_store_set_sqlite_error (error, self->db, rc, self->path);
       return NULL;
     }
+  /* Positions usually follow ids, and then the rows come sorted. */
+  if (!items_sorted (items))
+    g_ptr_array_sort (items, compare_by_position);
 
-  deps = prepare (self,
-                  "SELECT d.item_id, p.key, d.lag_hours FROM dependencies d "
-                  "JOIN items p ON p.id = d.depends_on ORDER BY d.item_id, p.position, p.id", error);
+  deps = prepare (self, "SELECT item_id, depends_on, lag_hours FROM dependencies", error);
   if (deps == NULL)
     return NULL;
+  item_index_init (&index, items, max_id);
   while ((rc = sqlite3_step (deps)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (deps, 0);
-      GwItem *item = g_hash_table_lookup (by_id, &id);
+      Link link;
 
-      if (item != NULL)
-        gw_item_add_dependency (item, (const char *) sqlite3_column_text (deps, 1),
-                                sqlite3_column_double (deps, 2));
+      link.item = item_index_lookup (&index, sqlite3_column_int64 (deps, 0));
+      link.prerequisite = item_index_lookup (&index, sqlite3_column_int64 (deps, 1));
+      link.lag_hours = sqlite3_column_double (deps, 2);
+      if (link.item == NULL || link.prerequisite == NULL)
+        continue;
+      link.order[0] = gw_item_get_position (link.item);
+      link.order[1] = gw_item_get_id (link.item);
+      link.order[2] = gw_item_get_position (link.prerequisite);
+      link.order[3] = gw_item_get_id (link.prerequisite);
+      g_array_append_val (links, link);
     }
+  item_index_clear (&index);
   if (rc != SQLITE_DONE)
     {
       gw_store_set_sqlite_error (error, self->db, rc, self->path);
       return NULL;
+    }
+
+  /* Each item's dependencies in register order of what they depend on. */
+  if (!links_sorted (links))
+    g_array_sort (links, compare_links);
+  for (guint i = 0; i < links->len; i++)
+    {
+      Link *link = &g_array_index (links, Link, i);
+
+      gw_item_add_dependency_unchecked (link->item, gw_item_get_key (link->prerequisite), link->lag_hours);
     }
   return g_steal_pointer (&items);
 }
