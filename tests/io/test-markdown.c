@@ -503,7 +503,13 @@ test_seed_bullet_sections (void)
   g_assert_cmpuint (data->decision->len, ==, 0);
 }
 
-/* Seed 002: a visual guide whose five gaps are drawn as boxes. */
+/* Seed 002: a visual guide. It yields the five "### Gap N: Title 🔴"
+ * sections, each read from its drawn box: current and target state, the
+ * blockers as evidence, the day-by-day tasks as remediation steps (their
+ * "(N days)" as the effort) and the success criteria. The impact/effort
+ * matrix and the Gantt chart name ten numbered gaps ([1]..[10]) without
+ * keys or fields beyond a duration, and the heat maps, progress bars and
+ * decision tree are pictures: none of them makes items. */
 static void
 test_seed_visual_guide (void)
 {
@@ -546,8 +552,13 @@ test_seed_visual_guide (void)
   g_assert_cmpstr (g_hash_table_lookup (data->settings, "name"), ==, "Gap Analysis & Priority Matrix - Visual Guide");
 }
 
-/* Seed 003: a phased plan of "#### Task N.M: Title (hours)" and a gap
- * status table. */
+/* Seed 003: a phased plan. It yields the 27 "#### Task N.M: Title (N hours)"
+ * tasks of phases 0-2, with the phase heading above them as their phase
+ * and the day or week heading as their category, and the seven rows of
+ * the gap status table, keyed by their names. Phase 3's "### Week 1-2:
+ * Ask Panel Service (80 hours)" headings have no keys; the deliverables,
+ * success criteria and checklists after the tasks belong to the day or the
+ * phase, not to the task above them; the code blocks are code. */
 static void
 test_seed_phased_tasks (void)
 {
@@ -607,7 +618,11 @@ test_seed_phased_tasks (void)
 }
 
 /* Seed 004: priority tables, a week-by-week roadmap, staffing and role
- * tables, milestone gates and a go/no-go matrix; no item sections. */
+ * tables, milestone gates and a go/no-go matrix; no item sections. Items
+ * come from the two priority tables; the roadmap adds owners ("Security"
+ * is the "Security Engineer" of the role table); the staffing table gives
+ * each role its peak headcount. The "Risk-Based Prioritization" lists and
+ * the drawn matrix repeat what the tables say. */
 static void
 test_seed_tables (void)
 {
@@ -928,6 +943,26 @@ test_inline_markup (void)
                    "**bold**, *em*, `code` and ~~gone~~.");
 }
 
+/* A milestone that items name but nothing defines is made from the names. */
+static void
+test_named_milestones (void)
+{
+  static const char doc[] =
+    "#### P0-001: One\n- **Milestone**: M7 (Hardening)\n\n"
+    "#### P0-002: Two\n- **Milestone**: M7 (Other words)\n\n"
+    "#### P0-003: Three\n- **Milestone**: M8\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwImportData) data = gw_markdown_import ("named.md", doc, strlen (doc), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->milestones->len, ==, 2);
+  g_assert_cmpstr (milestone (data, 0)->key, ==, "M7");
+  g_assert_cmpstr (milestone (data, 0)->name, ==, "Hardening");
+  g_assert_cmpstr (milestone (data, 1)->key, ==, "M8");
+  g_assert_cmpstr (milestone (data, 1)->name, ==, "M8");
+  g_assert_cmpstr (gw_item_get_milestone (item (data, "P0-002")), ==, "M7");
+}
+
 static void
 test_table_disagrees (void)
 {
@@ -1206,6 +1241,7 @@ main (int    argc,
   g_test_add_func ("/markdown/bullet-fields", test_bullet_fields);
   g_test_add_func ("/markdown/every-field-round-trip", test_every_field_round_trip);
   g_test_add_func ("/markdown/inline-markup", test_inline_markup);
+  g_test_add_func ("/markdown/named-milestones", test_named_milestones);
   g_test_add_func ("/markdown/table-disagrees", test_table_disagrees);
   g_test_add_func ("/markdown/tasks", test_tasks);
   g_test_add_func ("/markdown/drawn-boxes", test_drawn_boxes);
