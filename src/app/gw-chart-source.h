@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "gw-render-common.h"
+
+G_BEGIN_DECLS
+
+/* A view that shows a chart: the window exports, prints and presents the
+ * visible view's chart through this interface, with the light palette, so
+ * that dark style never leaks into files or paper. */
+#define GW_TYPE_CHART_SOURCE (gw_chart_source_get_type ())
+G_DECLARE_INTERFACE (GwChartSource, gw_chart_source, GW, CHART_SOURCE, GObject)
+
+struct _GwChartSourceInterface
+{
+  GTypeInterface parent_iface;
+
+  /* A short name for files and print jobs ("Quadrant"). */
+  char    *(*get_title)        (GwChartSource *self);
+  /* The size the chart reads best at, in points (1/72 inch = 1 px at 100 %). */
+  void     (*get_natural_size) (GwChartSource *self,
+                                double        *width,
+                                double        *height);
+  /* Draws the whole chart (not only what the view scrolls to) into a
+   * @width x @height area at the origin of @cr. */
+  void     (*draw)             (GwChartSource         *self,
+                                cairo_t               *cr,
+                                double                 width,
+                                double                 height,
+                                const GwRenderPalette *palette);
+};
+
+char    *gw_chart_source_get_title        (GwChartSource *self);
+void     gw_chart_source_get_natural_size (GwChartSource *self,
+                                           double        *width,
+                                           double        *height);
+void     gw_chart_source_draw             (GwChartSource         *self,
+                                           cairo_t               *cr,
+                                           double                 width,
+                                           double                 height,
+                                           const GwRenderPalette *palette);
+
+G_END_DECLS
