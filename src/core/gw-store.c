@@ -69,6 +69,7 @@ static const struct { const char *name; const char *value; } default_settings[] 
   { "cost_per_hour", "" },
   { "should_threshold", "80" },
   { "history_limit", "500" },
+  { "risk_grid", "5" },            /* cells a side of the risk matrix: 3 or 5 */
 };
 
 /* Change sets */
@@ -484,6 +485,15 @@ validate_setting (const char  *name,
 
           if (end == days[i] || *end != '\0' || d < 1 || d > 7)
             goto bad_days;
+        }
+    }
+  else if (g_str_equal (name, "risk_grid"))
+    {
+      if (!g_str_equal (value, "3") && !g_str_equal (value, "5"))
+        {
+          g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID,
+                       _("Setting “%s”: “%s” is not a grid size: use 3 or 5."), name, value);
+          return FALSE;
         }
     }
   else if (g_str_equal (name, "holidays"))

@@ -793,7 +793,7 @@ test_settings (Fixture       *fx,
   static const char *bad[][2] = {
     { "hours_per_day", "0" }, { "hours_per_day", "x" }, { "start_date", "2027-13-01" },
     { "working_days", "1,8" }, { "size_ranges", "Q=1-2" }, { "colour", "red" },
-    { "should_threshold", "120" },
+    { "should_threshold", "120" }, { "risk_grid", "4" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -802,6 +802,8 @@ test_settings (Fixture       *fx,
       g_assert_error (error, GW_STORE_ERROR, GW_STORE_ERROR_INVALID);
       g_clear_error (&error);
     }
+  g_assert_true (gw_store_set_setting (store, "risk_grid", "3", &error));
+  g_assert_true (gw_store_undo (store, NULL, &error));
   g_assert_true (gw_store_set_setting (store, "hours_per_day", "6", &error));
   g_assert_cmpfloat (gw_store_get_parse_context (store)->hours_per_day, ==, 6);
   g_assert_true (gw_store_set_setting (store, "name", "Launch", &error));
