@@ -53,6 +53,9 @@ typedef struct
   int       assignee_line;
   guint     lines_section[GW_N_LINE_KINDS];
   guint     visit;                 /* for searches through dependencies */
+  char     *full_title;            /* the heading's title before "(2 hours)" or " - DATABASE" came off */
+  gboolean  title_effort;          /* its heading's title ended in an effort */
+  gboolean  title_category;        /* ... in a category */
 } Entry;
 
 typedef enum
@@ -1025,6 +1028,7 @@ entry_free (Entry *e)
   g_clear_object (&e->item);
   g_free (e->effort_text);
   g_free (e->assignee);
+  g_free (e->full_title);
   g_free (e);
 }
 
@@ -1942,11 +1946,12 @@ open_item (Importer   *im,
 
   /* The title, without what its end says about the item. */
   title = strip_decorations (title_text);
+  g_free (e->full_title);
+  e->full_title = g_strdup (title);
   {
     g_autofree char *group = NULL;
     g_autofree char *bare = strip_last_parens (title, &group);
     GwEffort parsed;
-
     gboolean worded = FALSE;
 
     for (const char *p = group; p != NULL && *p && !worded; p++)
@@ -2015,6 +2020,8 @@ open_item (Importer   *im,
     apply_field (im, e, GW_FIELD_EFFORT, effort, RANK_HEADING, line);
   if (category != NULL)
     apply_field (im, e, GW_FIELD_CATEGORY, category, RANK_HEADING, line);
+  e->title_effort = effort != NULL;
+  e->title_category = category != NULL;
   if (has_risk)
     apply_field (im, e, GW_FIELD_RISK, gw_risk_to_string (risk), RANK_HEADING, line);
 
@@ -2033,6 +2040,16 @@ close_item (Importer *im)
 
   if (e == NULL)
     return;
+
+  /* "Title (2 hours)" in a section that states its effort (and category)
+   * in fields: the parenthesis is part of the title. */
+  if ((e->title_effort || e->title_category) &&
+      (!e->title_effort || e->rank[GW_FIELD_EFFORT] == RANK_FIELD || e->rank[GW_FIELD_EFFORT_HOURS] == RANK_FIELD) &&
+      (!e->title_category || e->rank[GW_FIELD_CATEGORY] == RANK_FIELD) &&
+      e->rank[GW_FIELD_TITLE] == RANK_HEADING)
+    gw_item_set_title (e->item, e->full_title);
+  e->title_effort = e->title_category = FALSE;
+
   if (e->assignee != NULL)
     {
       if (e->owner_field)

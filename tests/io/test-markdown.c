@@ -858,7 +858,7 @@ test_every_field_round_trip (void)
     { GW_FIELD_REMEDIATION, "- Step one\n- Step two" },
   };
   g_autoptr(GwItem) original = gw_item_new ("P0-001", "Rewrite the gateway");
-  g_autoptr(GwItem) second = gw_item_new ("P0-002", "Plain item");
+  g_autoptr(GwItem) second = gw_item_new ("P0-002", "Plain item - SEE NOTES (2 hours)");
   g_autoptr(GwImportData) data = NULL;
   g_autoptr(GError) error = NULL;
   GString *doc = g_string_new ("# Round Trip\n\n");
