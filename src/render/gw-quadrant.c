@@ -74,7 +74,7 @@ rgb (guint32 hex)
 static double
 nice_ceiling (double v)
 {
-  static const double steps[] = { 1, 2, 2.5, 5, 10 };
+  static const double steps[] = { 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 };
   double magnitude = pow (10, floor (log10 (MAX (v, 1e-9))));
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
