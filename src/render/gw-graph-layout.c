@@ -29,8 +29,18 @@
 #define NONE G_MAXUINT
 #define SIMPLEX_SEARCH 30     /* negative cut values looked at before a pivot */
 #define SIFT_WINDOW 200       /* positions tried each side when sifting a wide layer */
+#define VIRTUAL_SIFT_WINDOW 16u  /* the same for virtual nodes */
 #define LOOP_SIZE 18.0        /* how far a self-loop sticks out of its node */
 #define PORT_SPACING 10.0
+#define ANCHOR_WEIGHT 50.0    /* pull of a polished node towards its place */
+#define SHORT_SWEEPS 4        /* sweeps from each of the two first orders */
+#define GLOBAL_ROUNDS 4
+#define SIFT_ROUNDS 4
+#define STRAIGHTEN_SWEEPS 100
+#define POLISH_ROUNDS 3
+#define POLISH_WINDOW 4u        /* gaps tried each side of a node */
+#define TRIAL_SEGMENTS 1000   /* components up to this many segments get several trials */
+#define MAX_TRIALS 4
 
 typedef struct
 {
@@ -149,7 +159,10 @@ typedef struct
   guint    n_comps;
   guint   *comp_first;      /* per component: smallest real node */
 
+  gboolean real_fixed;       /* only virtual nodes may move in the order */
+
   /* scratch */
+  guint   *block_of;
   guint   *fenwick;
   double  *x;
 } Work;
@@ -1254,6 +1267,16 @@ node_pair_crossings (Work    *w,
                      guint64 *uv,
                      guint64 *vu)
 {
+  if (u >= w->n && v >= w->n)
+    {
+      /* Two virtual nodes: one edge each way. */
+      int pu = w->pos[w->up[w->up_start[u]].node], pv = w->pos[w->up[w->up_start[v]].node];
+      int du = w->pos[w->down[w->down_start[u]].node], dv = w->pos[w->down[w->down_start[v]].node];
+
+      *uv += (pu > pv) + (du > dv);
+      *vu += (pv > pu) + (dv > du);
+      return;
+    }
   pair_crossings (w->up + w->up_start[u], w->up_start[u + 1] - w->up_start[u],
                   w->up + w->up_start[v], w->up_start[v + 1] - w->up_start[v],
                   w->pos, uv, vu);
@@ -1262,56 +1285,81 @@ node_pair_crossings (Work    *w,
                   w->pos, uv, vu);
 }
 
-/* Swaps neighbours of layer r while that removes crossings. */
-static gboolean
-transpose_layer (Work   *w,
-                 Layers *L,
-                 guint   r)
+/* One pass over layer r swapping neighbours when that removes crossings;
+ * with @ties, also when it changes nothing, so that the search can leave
+ * a plateau.  Returns the crossings removed. */
+static guint64
+transpose_layer (Work     *w,
+                 Layers   *L,
+                 guint     r,
+                 gboolean  ties)
 {
   guint *nodes = L->nodes + L->start[r];
   guint n = layer_len (L, r);
-  gboolean changed = FALSE, improved = TRUE;
-  guint passes = 0;
+  gboolean changed = FALSE;
+  guint64 gain = 0;
 
   ensure_sorted (w, L, r);
-  while (improved && passes++ < 16)
+  for (guint k = 0; k + 1 < n; k++)
     {
-      improved = FALSE;
-      for (guint k = 0; k + 1 < n; k++)
+      guint64 uv = 0, vu = 0;
+
+      if (w->real_fixed && nodes[k] < w->n && nodes[k + 1] < w->n)
+        continue;
+      node_pair_crossings (w, nodes[k], nodes[k + 1], &uv, &vu);
+      if (vu < uv || (ties && vu == uv && uv > 0))
         {
-          guint64 uv = 0, vu = 0;
+          guint t = nodes[k];
 
-          node_pair_crossings (w, nodes[k], nodes[k + 1], &uv, &vu);
-          if (vu < uv)
-            {
-              guint t = nodes[k];
-
-              nodes[k] = nodes[k + 1];
-              nodes[k + 1] = t;
-              w->pos[nodes[k]] = (int) k;
-              w->pos[nodes[k + 1]] = (int) k + 1;
-              improved = changed = TRUE;
-            }
+          nodes[k] = nodes[k + 1];
+          nodes[k + 1] = t;
+          w->pos[nodes[k]] = (int) k;
+          w->pos[nodes[k + 1]] = (int) k + 1;
+          changed = TRUE;
+          gain += uv - vu;
         }
     }
   if (changed)
     layer_changed (w, L, r);
-  return changed;
+  return gain;
 }
 
+/* Transposes every layer until a round removes no crossing; only layers
+ * next to a change are looked at again. */
 static void
-transpose_all (Work   *w,
-               Layers *L)
+transpose_all (Work     *w,
+               Layers   *L,
+               gboolean  ties)
 {
-  for (guint round = 0; round < 8; round++)
-    {
-      gboolean changed = FALSE;
+  guint8 *candidate = g_new (guint8, L->nr + 1);
+  guint64 gain;
 
+  memset (candidate, TRUE, L->nr);
+  do
+    {
+      gain = 0;
       for (guint r = 0; r < L->nr; r++)
-        changed |= transpose_layer (w, L, r);
-      if (!changed)
-        break;
+        {
+          guint64 g;
+
+          if (!candidate[r])
+            continue;
+          candidate[r] = FALSE;
+          g = transpose_layer (w, L, r, ties);
+          if (g > 0 || ties)
+            {
+              /* Ties may have moved nodes: the neighbours must look again. */
+              if (r > 0)
+                candidate[r - 1] |= g > 0;
+              if (r + 1 < L->nr)
+                candidate[r + 1] |= g > 0;
+              candidate[r] |= g > 0;
+            }
+          gain += g;
+        }
     }
+  while (gain > 0);
+  g_free (candidate);
 }
 
 typedef struct
@@ -1415,12 +1463,17 @@ sift_layer (Work    *w,
     {
       guint u = scratch[i];
       guint from = (guint) w->pos[u];
-      guint lo = from > SIFT_WINDOW ? from - SIFT_WINDOW : 0;
-      guint hi = MIN (n - 1, from + SIFT_WINDOW);
+      guint window = u < w->n ? SIFT_WINDOW : VIRTUAL_SIFT_WINDOW;
+      guint lo = from > window ? from - window : 0;
+      guint hi = MIN (n - 1, from + window);
       gint64 cost = 0, best_cost = 0;
       guint best = lo;
 
       if (w->up_start[u] == w->up_start[u + 1] && w->down_start[u] == w->down_start[u + 1])
+        continue;
+      /* Long edges move as wholes in global sifting; here only the real
+       * nodes move, or only the virtual ones while the real stay put. */
+      if (w->real_fixed ? u < w->n : (u >= w->n && VIRTUAL_SIFT_WINDOW == 0))
         continue;
       /* cost(j): crossings with u at j, less those with u at lo. */
       for (guint j = lo; j <= hi; j++)
@@ -1458,14 +1511,20 @@ sift_layer (Work    *w,
     layer_changed (w, L, r);
 }
 
-/* The first order: nodes as a depth-first walk down the edges meets them,
- * starting from the component's nodes in insertion order. */
+/* A first order: nodes in the order a walk meets them, starting from the
+ * component's sources (or sinks) in insertion order, depth first (or
+ * breadth first), down (or up) the edges. */
 static void
 initial_order (Work   *w,
                Layers *L,
                guint  *members,
-               guint   n_members)
+               guint   n_members,
+               guint   kind)
 {
+  gboolean upward = (kind & 1) != 0, breadth = (kind & 2) != 0;
+  const guint *next_start = upward ? w->up_start : w->down_start;
+  const Adj *next = upward ? w->up : w->down;
+  const guint *back_start = upward ? w->down_start : w->up_start;
   guint *fill = g_memdup2 (L->start, sizeof (guint) * (L->nr + 1));
   guint8 *seen = g_new0 (guint8, n_members);
   guint *stack = g_new (guint, n_members + 1);
@@ -1477,34 +1536,34 @@ initial_order (Work   *w,
 
   for (guint i = 0; i < n_members; i++)
     {
-      guint s = members[i], sp = 0;
+      guint s = members[i], sp = 0, qh = 0;
 
-      if (s >= w->n || seen[i])
-        continue;
-      /* Start at sources only; every other node is below one. */
-      if (w->up_start[s] != w->up_start[s + 1])
+      /* Every node lies below a source (above a sink). */
+      if (s >= w->n || seen[i] || back_start[s] != back_start[s + 1])
         continue;
       seen[i] = TRUE;
       L->nodes[fill[w->layer[s] - L->r0]++] = s;
-      iter[i] = w->down_start[s];
+      iter[i] = next_start[s];
       stack[sp++] = s;
-      while (sp > 0)
+      while (breadth ? qh < sp : sp > 0)
         {
-          guint v = stack[sp - 1];
+          guint v = breadth ? stack[qh] : stack[sp - 1];
           guint li = (guint) w->pos[v];
 
-          if (iter[li] < w->down_start[v + 1])
+          if (iter[li] < next_start[v + 1])
             {
-              guint c = w->down[iter[li]++].node;
+              guint c = next[iter[li]++].node;
               guint lc = (guint) w->pos[c];
 
               if (seen[lc])
                 continue;
               seen[lc] = TRUE;
               L->nodes[fill[w->layer[c] - L->r0]++] = c;
-              iter[lc] = w->down_start[c];
+              iter[lc] = next_start[c];
               stack[sp++] = c;
             }
+          else if (breadth)
+            qh++;
           else
             sp--;
         }
@@ -1525,36 +1584,29 @@ initial_order (Work   *w,
   g_free (iter);
 }
 
-static void
-order_component (Work   *w,
-                 Layers *L,
-                 guint  *members,
-                 guint   n_members)
+/* Median sweeps with transposition from the current order, as dot's
+ * mincross does: iteration i sweeps down when even, up when odd, and
+ * breaks ties the other way round on every other pair of sweeps.  Stops
+ * after @max_stall sweeps without a gain of 0.5 %; leaves the best order
+ * found in L and returns its crossings. */
+static guint64
+sweep_order (Work      *w,
+             Layers    *L,
+             guint     *best_nodes,
+             SortEntry *entries,
+             guint     *slots,
+             guint      max_stall,
+             guint      max_sweeps)
 {
-  guint max_len = 0, stall = 0, max_sweeps;
   guint64 best, c;
-  guint *best_nodes;
-  SortEntry *entries;
-  guint *slots;
+  guint stall = 0;
 
-  initial_order (w, L, members, n_members);
-  if (L->nr < 2)
-    return;
-  for (guint r = 0; r < L->nr; r++)
-    max_len = MAX (max_len, layer_len (L, r));
-  entries = g_new (SortEntry, max_len + 1);
-  slots = g_new (guint, max_len + 1);
-  best_nodes = g_memdup2 (L->nodes, sizeof (guint) * n_members);
-
-  transpose_all (w, L);
   best = count_crossings (w, L);
-  memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
-
-  max_sweeps = 4 * MAX (w->opt->sweeps, 1u);
-  for (guint it = 0; it < max_sweeps && best > 0 && stall < MAX (w->opt->sweeps, 1u); it++)
+  memcpy (best_nodes, L->nodes, sizeof (guint) * L->n_nodes);
+  for (guint it = 0; it < max_sweeps && best > 0 && stall < max_stall; it++)
     {
       gboolean down = (it % 2 == 0);
-      gboolean flip = (it / 2) % 2 == 1;
+      gboolean flip = (it % 4) < 2;
 
       if (down)
         for (guint r = 1; r < L->nr; r++)
@@ -1562,40 +1614,556 @@ order_component (Work   *w,
       else
         for (guint r = L->nr - 1; r-- > 0;)
           median_layer (w, L, r, FALSE, flip, entries, slots);
-      transpose_all (w, L);
+      transpose_all (w, L, !flip);
       c = count_crossings (w, L);
-      if (c < best)
+      stall++;
+      if (c <= best)
         {
+          if (c < best * 0.995)
+            stall = 0;
           best = c;
-          memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
-          stall = 0;
+          memcpy (best_nodes, L->nodes, sizeof (guint) * L->n_nodes);
         }
-      else
-        stall++;
     }
-
-  /* Sifting from the best order so far. */
-  memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);
+  memcpy (L->nodes, best_nodes, sizeof (guint) * L->n_nodes);
   for (guint r = 0; r < L->nr; r++)
     layer_changed (w, L, r);
-  for (guint round = 0; round < 4 && best > 0; round++)
+  return best;
+}
+
+static guint64
+sift_order (Work    *w,
+            Layers  *L,
+            guint64  best,
+            guint   *best_nodes,
+            guint   *slots,
+            guint    max_rounds)
+{
+  guint64 c;
+
+  memcpy (best_nodes, L->nodes, sizeof (guint) * L->n_nodes);
+  for (guint round = 0; round < max_rounds && best > 0; round++)
     {
       for (guint r = 0; r < L->nr; r++)
         sift_layer (w, L, r, slots);
       for (guint r = L->nr; r-- > 0;)
         sift_layer (w, L, r, slots);
-      transpose_all (w, L);
+      transpose_all (w, L, FALSE);
       c = count_crossings (w, L);
       if (c >= best)
         break;
       best = c;
-      memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
+      memcpy (best_nodes, L->nodes, sizeof (guint) * L->n_nodes);
     }
-  memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);
+  memcpy (L->nodes, best_nodes, sizeof (guint) * L->n_nodes);
   for (guint r = 0; r < L->nr; r++)
     layer_changed (w, L, r);
+  return best;
+}
+
+/* Global sifting (Bachmaier, Brandenburg, Brunner and Hübner, 2011):
+ * a real node is a block, and so is the run of virtual nodes of each long
+ * edge.  Blocks take places in one global order from which every layer's
+ * order follows; each block in turn moves to the place in that order where
+ * the edges cross least.  Unlike moves within a layer, this can take a
+ * long edge from one side of the drawing to the other. */
+
+typedef struct
+{
+  guint   n;
+  guint  *block_of;    /* per node of the graph (scratch shared by components) */
+  int    *top;         /* first and last layer, as indices into L */
+  int    *bottom;
+  guint  *node;        /* real node, or NONE for a run of virtual nodes */
+  guint  *edge;        /* the long edge of a run */
+  double *label;       /* place in the global order */
+  guint  *next, *prev;
+  guint   head;
+} Blocks;
+
+static guint
+block_node (Work         *w,
+            const Blocks *B,
+            guint         b,
+            int           r)
+{
+  if (B->node[b] != NONE)
+    return B->node[b];
+  /* The run starts one layer below the edge's upper end. */
+  return w->chain[w->chain_start[B->edge[b]] + (guint) (r - B->top[b] + 1)];
+}
+
+/* Whether node p is left of node q (same layer) when block a sits just
+ * before block b in the global order, or just after it when @swapped. */
+static gboolean
+block_left (const Blocks *B,
+            guint         p,
+            guint         q,
+            guint         a,
+            guint         b,
+            gboolean      swapped)
+{
+  guint bp = B->block_of[p], bq = B->block_of[q];
+  double lp, lq;
+
+  if (bp == a && bq == b)
+    return !swapped;
+  if (bp == b && bq == a)
+    return swapped;
+  lp = B->label[bp == a ? b : bp];
+  lq = B->label[bq == a ? b : bq];
+  if (lp != lq)
+    return lp < lq;
+  return bp == a;   /* a goes just before b */
+}
+
+/* Change in crossings when block a moves from just before block b to just
+ * after it.  Only pairs of edges at a layer both blocks share can change,
+ * and inside the shared run of layers both ends of such a pair swap
+ * together: only the edges above the first shared layer and below the
+ * last one count. */
+static gint64
+block_delta (Work         *w,
+             const Blocks *B,
+             guint         a,
+             guint         b)
+{
+  int lo = MAX (B->top[a], B->top[b]), hi = MIN (B->bottom[a], B->bottom[b]);
+  gint64 delta = 0;
+
+  if (lo > hi)
+    return 0;
+  for (guint side = 0; side < 2; side++)
+    {
+      int r = side == 0 ? lo : hi;
+      guint na = block_node (w, B, a, r), nb = block_node (w, B, b, r);
+      const guint *start = side == 0 ? w->up_start : w->down_start;
+      const Adj *list = side == 0 ? w->up : w->down;
+
+      for (guint i = start[na]; i < start[na + 1]; i++)
+        for (guint j = start[nb]; j < start[nb + 1]; j++)
+          {
+            guint x = list[i].node, y = list[j].node;
+            gboolean before, after;
+
+            if (x == y)
+              continue;
+            /* Crossing iff the far ends are in the other order than a's
+             * and b's nodes: before, a's is left; after, right. */
+            before = !block_left (B, x, y, a, b, FALSE);
+            after = block_left (B, x, y, a, b, TRUE);
+            delta += (gint64) after - (gint64) before;
+          }
+    }
+  return delta;
+}
+
+static void
+blocks_move_after (Blocks *B,
+                   guint   a,
+                   guint   after)
+{
+  double lo, hi;
+
+  /* Unlink. */
+  if (B->prev[a] != NONE)
+    B->next[B->prev[a]] = B->next[a];
+  else
+    B->head = B->next[a];
+  if (B->next[a] != NONE)
+    B->prev[B->next[a]] = B->prev[a];
+
+  /* Link after `after`, or first when NONE. */
+  B->prev[a] = after;
+  B->next[a] = after == NONE ? B->head : B->next[after];
+  if (B->next[a] != NONE)
+    B->prev[B->next[a]] = a;
+  if (after == NONE)
+    B->head = a;
+  else
+    B->next[after] = a;
+
+  lo = B->prev[a] != NONE ? B->label[B->prev[a]] : (B->next[a] != NONE ? B->label[B->next[a]] - 2 : 0);
+  hi = B->next[a] != NONE ? B->label[B->next[a]] : lo + 2;
+  if (hi - lo > 1e-7)
+    B->label[a] = (lo + hi) / 2;
+  else
+    {
+      double l = 0;
+
+      for (guint c = B->head; c != NONE; c = B->next[c])
+        B->label[c] = l++;
+    }
+}
+
+static int
+compare_by_label (gconstpointer pa,
+                  gconstpointer pb,
+                  gpointer      user_data)
+{
+  const Blocks *B = user_data;
+  double a = B->label[*(const guint *) pa], b = B->label[*(const guint *) pb];
+
+  return (a > b) - (a < b);
+}
+
+/* One round: every block moves to its best place.  Returns the crossings
+ * removed. */
+static gint64
+global_sift_round (Work   *w,
+                   Layers *L,
+                   Blocks *B,
+                   guint  *stamp,
+                   guint  *overlap)
+{
+  gint64 gain = 0;
+
+  for (guint a = 0; a < B->n; a++)
+    {
+      guint m = 0, here = 0, best_j;
+      gint64 cost = 0, best_cost = 0;
+
+      for (int r = B->top[a]; r <= B->bottom[a]; r++)
+        for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+          {
+            guint c = B->block_of[L->nodes[k]];
+
+            if (c != a && stamp[c] != a + 1)
+              {
+                stamp[c] = a + 1;
+                overlap[m++] = c;
+              }
+          }
+      if (m == 0)
+        continue;
+      g_qsort_with_data (overlap, m, sizeof (guint), compare_by_label, B);
+      while (here < m && B->label[overlap[here]] < B->label[a])
+        here++;
+
+      best_j = 0;
+      for (guint j = 1; j <= m; j++)
+        {
+          cost += block_delta (w, B, a, overlap[j - 1]);
+          if (cost < best_cost || (cost == best_cost && j == here))
+            {
+              best_cost = cost;
+              best_j = j;
+            }
+        }
+      if (best_cost == 0 && best_j != here)
+        {
+          /* Ties: stay. */
+          gint64 c2 = 0;
+
+          for (guint j = 1; j <= here; j++)
+            c2 += block_delta (w, B, a, overlap[j - 1]);
+          if (c2 == 0)
+            best_j = here;
+        }
+      if (best_j == here)
+        continue;
+      {
+        gint64 at_here = 0;
+
+        for (guint j = 1; j <= here; j++)
+          at_here += block_delta (w, B, a, overlap[j - 1]);
+        gain += at_here - best_cost;
+      }
+      blocks_move_after (B, a, best_j == 0 ? (B->prev[overlap[0]]) : overlap[best_j - 1]);
+    }
+  return gain;
+}
+
+/* Every layer in the order of its nodes' blocks. */
+static void
+blocks_apply (Work   *w,
+              Layers *L,
+              Blocks *B)
+{
+  for (guint r = 0; r < L->nr; r++)
+    {
+      guint *nodes = L->nodes + L->start[r];
+      guint len = layer_len (L, r);
+
+      for (guint i = 1; i < len; i++)
+        {
+          guint v = nodes[i];
+          double key = B->label[B->block_of[v]];
+          guint j = i;
+
+          while (j > 0 && B->label[B->block_of[nodes[j - 1]]] > key)
+            {
+              nodes[j] = nodes[j - 1];
+              j--;
+            }
+          nodes[j] = v;
+        }
+      layer_changed (w, L, r);
+    }
+}
+
+/* Sifts the blocks of a component from its current order; keeps the
+ * result when it crosses less.  Returns the crossings. */
+static guint64
+global_sift (Work    *w,
+             Layers  *L,
+             guint   *members,
+             guint    n_members,
+             guint64  best,
+             guint   *best_nodes,
+             guint    rounds)
+{
+  Blocks B = { 0 };
+  guint *stamp, *overlap, *indeg, *con_start, *con, *heap_b;
+  double *key;
+  guint n_con = 0, n_heap = 0, placed = 0;
+  guint64 c;
+
+  B.block_of = w->block_of;
+  B.top = g_new (int, n_members);
+  B.bottom = g_new (int, n_members);
+  B.node = g_new (guint, n_members);
+  B.edge = g_new (guint, n_members);
+  for (guint i = 0; i < n_members; i++)
+    {
+      guint v = members[i];
+
+      if (v < w->n)
+        {
+          B.node[B.n] = v;
+          B.edge[B.n] = NONE;
+          B.top[B.n] = B.bottom[B.n] = w->layer[v] - L->r0;
+          w->block_of[v] = B.n++;
+        }
+      else if (w->up[w->up_start[v]].node < w->n)
+        {
+          /* The first virtual node of a long edge: the run is one block. */
+          guint e = w->seg_edge[w->up[w->up_start[v]].seg];
+          guint first = w->chain_start[e], last = w->chain_start[e + 1] - 1;
+
+          B.node[B.n] = NONE;
+          B.edge[B.n] = e;
+          B.top[B.n] = w->layer[w->chain[first + 1]] - L->r0;
+          B.bottom[B.n] = w->layer[w->chain[last - 1]] - L->r0;
+          for (guint k = first + 1; k < last; k++)
+            w->block_of[w->chain[k]] = B.n;
+          B.n++;
+        }
+    }
+  B.label = g_new (double, B.n);
+  B.next = g_new (guint, B.n);
+  B.prev = g_new (guint, B.n);
+  stamp = g_new0 (guint, B.n);
+  overlap = g_new (guint, B.n);
+
+  /* A global order that keeps the layers' orders where they agree: blocks
+   * by the layers' left-to-right constraints, ties by mean relative place. */
+  key = g_new0 (double, B.n);
+  indeg = g_new0 (guint, B.n);
+  con_start = g_new0 (guint, B.n + 1);
+  for (guint r = 0; r < L->nr; r++)
+    {
+      guint len = layer_len (L, r);
+
+      for (guint i = 0; i < len; i++)
+        {
+          guint b = w->block_of[L->nodes[L->start[r] + i]];
+
+          key[b] += (i + 0.5) / len / (B.bottom[b] - B.top[b] + 1);
+          if (i + 1 < len)
+            {
+              con_start[b + 1]++;
+              n_con++;
+            }
+        }
+    }
+  for (guint b = 0; b < B.n; b++)
+    con_start[b + 1] += con_start[b];
+  con = g_new (guint, n_con + 1);
+  {
+    guint *fill = g_memdup2 (con_start, sizeof (guint) * (B.n + 1));
+
+    for (guint r = 0; r < L->nr; r++)
+      for (guint k = L->start[r]; k + 1 < L->start[r + 1]; k++)
+        {
+          guint a = w->block_of[L->nodes[k]], b = w->block_of[L->nodes[k + 1]];
+
+          con[fill[a]++] = b;
+          indeg[b]++;
+        }
+    g_free (fill);
+  }
+  heap_b = g_new (guint, B.n + 1);
+  {
+    guint8 *done = g_new0 (guint8, B.n);
+    guint prev = NONE;
+
+    for (guint b = 0; b < B.n; b++)
+      if (indeg[b] == 0)
+        heap_b[n_heap++] = b;
+    while (placed < B.n)
+      {
+        guint best_i = 0, b;
+
+        if (n_heap == 0)
+          {
+            /* Crossing runs make the constraints cyclic: take the
+             * leftmost remaining block. */
+            guint pick = NONE;
+
+            for (guint c2 = 0; c2 < B.n; c2++)
+              if (!done[c2] && (pick == NONE || key[c2] < key[pick]))
+                pick = c2;
+            indeg[pick] = 0;
+            heap_b[n_heap++] = pick;
+          }
+        for (guint i = 1; i < n_heap; i++)
+          if (key[heap_b[i]] < key[heap_b[best_i]] ||
+              (key[heap_b[i]] == key[heap_b[best_i]] && heap_b[i] < heap_b[best_i]))
+            best_i = i;
+        b = heap_b[best_i];
+        heap_b[best_i] = heap_b[--n_heap];
+        if (done[b])
+          continue;
+        done[b] = TRUE;
+        B.label[b] = placed++;
+        B.prev[b] = prev;
+        B.next[b] = NONE;
+        if (prev == NONE)
+          B.head = b;
+        else
+          B.next[prev] = b;
+        prev = b;
+        for (guint i = con_start[b]; i < con_start[b + 1]; i++)
+          if (!done[con[i]] && indeg[con[i]] > 0 && --indeg[con[i]] == 0)
+            heap_b[n_heap++] = con[i];
+      }
+    g_free (done);
+  }
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      gint64 gain = global_sift_round (w, L, &B, stamp, overlap);
+
+      if (gain <= 0)
+        break;
+    }
+  blocks_apply (w, L, &B);
+  transpose_all (w, L, FALSE);
+  c = count_crossings (w, L);
+  if (c < best)
+    {
+      best = c;
+      memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
+    }
+  else
+    {
+      memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);
+      for (guint r = 0; r < L->nr; r++)
+        layer_changed (w, L, r);
+    }
+
+  g_free (B.top);
+  g_free (B.bottom);
+  g_free (B.node);
+  g_free (B.edge);
+  g_free (B.label);
+  g_free (B.next);
+  g_free (B.prev);
+  g_free (stamp);
+  g_free (overlap);
+  g_free (key);
+  g_free (indeg);
+  g_free (con_start);
+  g_free (con);
+  g_free (heap_b);
+  return best;
+}
+
+/* Shuffles every layer, a fixed pseudo-random permutation per seed. */
+static void
+shuffle_order (Work   *w,
+               Layers *L,
+               guint   seed)
+{
+  guint32 state = 2654435761u * (seed + 1);
+
+  for (guint r = 0; r < L->nr; r++)
+    {
+      guint *nodes = L->nodes + L->start[r];
+      guint n = layer_len (L, r);
+
+      for (guint i = n; i > 1; i--)
+        {
+          guint j, t;
+
+          /* xorshift32: the same sequence on every machine. */
+          state ^= state << 13;
+          state ^= state >> 17;
+          state ^= state << 5;
+          j = state % i;
+          t = nodes[i - 1];
+          nodes[i - 1] = nodes[j];
+          nodes[j] = t;
+        }
+      layer_changed (w, L, r);
+    }
+}
+
+/* The search for an order with few crossings, from initial order number
+ * @trial: two short sweep runs (trial 0: from breadth-first orders down,
+ * then up the edges; later trials from other walks or shuffled layers), a
+ * long run from the better, global sifting, then sifting.  Leaves the
+ * order in L. */
+static void
+order_component (Work   *w,
+                 Layers *L,
+                 guint  *members,
+                 guint   n_members,
+                 guint   trial)
+{
+  guint max_len = 0, stall = MAX (w->opt->sweeps, 1u);
+  guint64 best = G_MAXUINT64, c;
+  guint *best_nodes, *keep;
+  SortEntry *entries;
+  guint *slots;
+
+  initial_order (w, L, members, n_members, (2 + trial) % 4);
+  if (L->nr < 2)
+    return;
+  for (guint r = 0; r < L->nr; r++)
+    max_len = MAX (max_len, layer_len (L, r));
+  entries = g_new (SortEntry, max_len + 1);
+  slots = g_new (guint, max_len + 1);
+  best_nodes = g_new (guint, n_members);
+  keep = g_new (guint, n_members);
+
+  for (guint k = 0; k < 2 && best > 0; k++)
+    {
+      if (k > 0 || trial >= 4)
+        initial_order (w, L, members, n_members, k == 0 ? (2 + trial) % 4 : (3 + trial) % 4);
+      if (trial >= 4)
+        shuffle_order (w, L, trial * 2 + k);
+      transpose_all (w, L, FALSE);
+      c = sweep_order (w, L, best_nodes, entries, slots, stall, SHORT_SWEEPS);
+      if (c < best)
+        {
+          best = c;
+          memcpy (keep, L->nodes, sizeof (guint) * n_members);
+        }
+    }
+  memcpy (L->nodes, keep, sizeof (guint) * n_members);
+  for (guint r = 0; r < L->nr; r++)
+    layer_changed (w, L, r);
+  sweep_order (w, L, best_nodes, entries, slots, stall, 3 * stall);
+  transpose_all (w, L, FALSE);
+  best = count_crossings (w, L);
+  memcpy (best_nodes, L->nodes, sizeof (guint) * n_members);
+  best = global_sift (w, L, members, n_members, best, best_nodes, GLOBAL_ROUNDS);
+  sift_order (w, L, best, best_nodes, slots, SIFT_ROUNDS);
 
   g_free (best_nodes);
+  g_free (keep);
   g_free (entries);
   g_free (slots);
 }
@@ -1786,6 +2354,157 @@ compare_double (const void *a,
   return (x > y) - (x < y);
 }
 
+/* Weight of a segment in the coordinate refinement: long edges (runs of
+ * virtual nodes) are kept straight first, as in dot. */
+static double
+segment_weight (Work  *w,
+                guint  a,
+                guint  b)
+{
+  int virtuals = (a >= w->n) + (b >= w->n);
+
+  return virtuals == 2 ? 8 : virtuals == 1 ? 2 : 1;
+}
+
+/* Moves every node of layer r as close as it can to the weighted mean of
+ * its neighbours while the layer keeps its order and separations: a
+ * weighted isotonic regression, solved exactly by pooling adjacent
+ * violators.  Returns how far the furthest node moved. */
+static double
+relax_layer (Work         *w,
+             const Layers *L,
+             guint         r,
+             double       *x,
+             const double *anchor,
+             double       *target,
+             double       *weight,
+             double       *offset,
+             double       *block_w,
+             double       *block_s,
+             guint        *block_n)
+{
+  guint first = L->start[r], len = layer_len (L, r), nb = 0;
+  double moved = 0;
+
+  for (guint i = 0; i < len; i++)
+    {
+      guint v = L->nodes[first + i];
+      double sum = 0, wsum = 0;
+
+      for (guint j = w->up_start[v]; j < w->up_start[v + 1]; j++)
+        {
+          guint a = w->up[j].node;
+          double ws = segment_weight (w, a, v);
+
+          sum += ws * x[L->start[w->layer[a] - L->r0] + (guint) w->pos[a]];
+          wsum += ws;
+        }
+      for (guint j = w->down_start[v]; j < w->down_start[v + 1]; j++)
+        {
+          guint b = w->down[j].node;
+          double ws = segment_weight (w, v, b);
+
+          sum += ws * x[L->start[w->layer[b] - L->r0] + (guint) w->pos[b]];
+          wsum += ws;
+        }
+      offset[i] = i == 0 ? 0 : offset[i - 1] + separation (w, L->nodes[first + i - 1], v);
+      if (anchor != NULL && v < w->n)
+        {
+          /* Held near where the straight-line polish put it. */
+          sum += ANCHOR_WEIGHT * anchor[v];
+          wsum += ANCHOR_WEIGHT;
+        }
+      if (wsum > 0)
+        {
+          target[i] = sum / wsum - offset[i];
+          weight[i] = wsum;
+        }
+      else
+        {
+          /* A node without edges stays where it is unless pushed. */
+          target[i] = x[first + i] - offset[i];
+          weight[i] = 1e-3;
+        }
+    }
+
+  for (guint i = 0; i < len; i++)
+    {
+      block_w[nb] = weight[i];
+      block_s[nb] = weight[i] * target[i];
+      block_n[nb] = 1;
+      nb++;
+      while (nb > 1 && block_s[nb - 2] / block_w[nb - 2] > block_s[nb - 1] / block_w[nb - 1])
+        {
+          block_w[nb - 2] += block_w[nb - 1];
+          block_s[nb - 2] += block_s[nb - 1];
+          block_n[nb - 2] += block_n[nb - 1];
+          nb--;
+        }
+    }
+  for (guint b = 0, i = 0; b < nb; b++)
+    {
+      double y = block_s[b] / block_w[b];
+
+      for (guint c = 0; c < block_n[b]; c++, i++)
+        {
+          double nx = y + offset[i];
+
+          moved = MAX (moved, fabs (nx - x[first + i]));
+          x[first + i] = nx;
+        }
+    }
+  return moved;
+}
+
+/* Refines Brandes–Köpf's coordinates by least squares over the segments:
+ * each long edge becomes a straight line between its ends and each node
+ * moves towards its neighbours, orders and separations kept. */
+static void
+straighten (Work         *w,
+            const Layers *L,
+            double       *x,
+            const double *anchor)
+{
+  guint max_len = 1;
+  double *target, *weight, *offset, *block_w, *block_s;
+  guint *block_n;
+  guint sweeps = STRAIGHTEN_SWEEPS;
+
+  for (guint r = 0; r < L->nr; r++)
+    max_len = MAX (max_len, layer_len (L, r));
+  target = g_new (double, max_len);
+  weight = g_new (double, max_len);
+  offset = g_new (double, max_len);
+  block_w = g_new (double, max_len);
+  block_s = g_new (double, max_len);
+  block_n = g_new (guint, max_len);
+
+  for (guint s = 0; s < sweeps; s++)
+    {
+      double moved = 0;
+
+      for (guint i = 0; i < L->nr; i++)
+        {
+          guint r = s % 2 == 0 ? i : L->nr - 1 - i;
+
+          moved = MAX (moved, relax_layer (w, L, r, x, anchor, target, weight, offset, block_w, block_s, block_n));
+        }
+      if (moved < 0.25)
+        break;
+    }
+
+  g_free (target);
+  g_free (weight);
+  g_free (offset);
+  g_free (block_w);
+  g_free (block_s);
+  g_free (block_n);
+}
+
+
+
+
+
 /* x of every node of the component, by index into L->nodes. */
 static void
 place_component (Work         *w,
@@ -1838,10 +2557,373 @@ place_component (Work         *w,
       qsort (v, 4, sizeof (double), compare_double);
       x[k] = (v[1] + v[2]) / 2;
     }
+  straighten (w, L, x, NULL);
 
   for (guint d = 0; d < 4; d++)
     g_free (xs[d]);
   g_free (root);
+}
+
+
+
+
+/* Straight-line polish.  Seen as straight segments between their ends'
+ * centres, edges cross more than along their routes through the virtual
+ * nodes; each real node moves to the gap between the real nodes of its
+ * layer where its edges, drawn straight, cross least.  Exact counts: a
+ * segment is tested against the edges that span one of its layer gaps. */
+
+static gboolean
+segments_cross (double ax, double ay, double bx, double by,
+                double cx, double cy, double dx, double dy)
+{
+  double o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  double o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+  double o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+  double o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+
+  return ((o1 > 1e-9 && o2 < -1e-9) || (o1 < -1e-9 && o2 > 1e-9)) &&
+         ((o3 > 1e-9 && o4 < -1e-9) || (o3 < -1e-9 && o4 > 1e-9));
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+  guint  moving;      /* 0: neither end is the node being moved; 1: the start; 2: the end */
+} PolishSeg;
+
+typedef struct
+{
+  Work          *w;
+  const Layers  *L;
+  const double  *layer_y;
+  double        *xr;          /* x of real nodes, by node */
+  guint         *members;
+  guint          n_real;
+  guint         *edges;       /* the component's edges */
+  guint          n_edges;
+  guint         *gap_start;   /* edges spanning each gap between layers r and r + 1 */
+  guint         *gap;
+  guint         *inc_start;   /* edges at each real member */
+  guint         *inc;
+  guint         *stamp;       /* by edge */
+  guint          stamp_now;
+  PolishSeg     *mine;        /* scratch: the node's segments and those they may cross */
+  PolishSeg     *theirs;
+  guint          cap;
+} Polish;
+
+static void
+polish_init (Polish       *P,
+             Work         *w,
+             const Layers *L,
+             const double *layer_y,
+             const double *x,
+             guint        *members,
+             guint         n_members)
+{
+  g_autofree guint *local = g_new (guint, w->n);
+  g_autofree guint *fill = NULL;
+
+  memset (P, 0, sizeof *P);
+  P->w = w;
+  P->L = L;
+  P->layer_y = layer_y;
+  P->members = members;
+  P->xr = g_new (double, w->n);
+  for (guint k = 0; k < L->n_nodes; k++)
+    if (L->nodes[k] < w->n)
+      P->xr[L->nodes[k]] = x[k];
+  /* Members hold real nodes first. */
+  while (P->n_real < n_members && members[P->n_real] < w->n)
+    {
+      local[members[P->n_real]] = P->n_real;
+      P->n_real++;
+    }
+
+  P->edges = g_new (guint, w->m + 1);
+  for (guint e = 0; e < w->m; e++)
+    if (!w->loop[e] && w->comp[w->otail[e]] == w->comp[members[0]])
+      P->edges[P->n_edges++] = e;
+
+  P->gap_start = g_new0 (guint, L->nr + 1);
+  for (guint i = 0; i < P->n_edges; i++)
+    for (int r = w->layer[w->otail[P->edges[i]]]; r < w->layer[w->ohead[P->edges[i]]]; r++)
+      P->gap_start[r - L->r0 + 1]++;
+  for (guint r = 0; r < L->nr; r++)
+    P->gap_start[r + 1] += P->gap_start[r];
+  P->gap = g_new (guint, P->gap_start[L->nr] + 1);
+  fill = g_memdup2 (P->gap_start, sizeof (guint) * (L->nr + 1));
+  for (guint i = 0; i < P->n_edges; i++)
+    for (int r = w->layer[w->otail[P->edges[i]]]; r < w->layer[w->ohead[P->edges[i]]]; r++)
+      P->gap[fill[r - L->r0]++] = P->edges[i];
+  g_clear_pointer (&fill, g_free);
+
+  P->inc_start = g_new0 (guint, P->n_real + 1);
+  for (guint i = 0; i < P->n_edges; i++)
+    {
+      P->inc_start[local[w->otail[P->edges[i]]] + 1]++;
+      P->inc_start[local[w->ohead[P->edges[i]]] + 1]++;
+    }
+  for (guint i = 0; i < P->n_real; i++)
+    P->inc_start[i + 1] += P->inc_start[i];
+  P->inc = g_new (guint, P->inc_start[P->n_real] + 1);
+  fill = g_memdup2 (P->inc_start, sizeof (guint) * (P->n_real + 1));
+  for (guint i = 0; i < P->n_edges; i++)
+    {
+      P->inc[fill[local[w->otail[P->edges[i]]]]++] = P->edges[i];
+      P->inc[fill[local[w->ohead[P->edges[i]]]]++] = P->edges[i];
+    }
+  P->stamp = g_new0 (guint, w->m + 1);
+  P->cap = 64;
+  P->mine = g_new (PolishSeg, P->cap);
+  P->theirs = g_new (PolishSeg, P->cap);
+}
+
+static void
+polish_clear (Polish *P)
+{
+  g_free (P->xr);
+  g_free (P->edges);
+  g_free (P->gap_start);
+  g_free (P->gap);
+  g_free (P->inc_start);
+  g_free (P->inc);
+  g_free (P->stamp);
+  g_free (P->mine);
+  g_free (P->theirs);
+}
+
+/* The pairs (one of member i's edges, an edge that may cross it), as
+ * segments; i's end of its edges is marked, so that it can move. */
+static guint
+polish_pairs (Polish *P,
+              guint   i)
+{
+  Work *w = P->w;
+  guint v = P->members[i], n = 0;
+
+  for (guint j = P->inc_start[i]; j < P->inc_start[i + 1]; j++)
+    {
+      guint e = P->inc[j];
+      guint a = w->otail[e], b = w->ohead[e];
+      int first = w->layer[a] - P->L->r0, last = w->layer[b] - P->L->r0;
+
+      P->stamp_now++;
+      for (int g = first; g < last; g++)
+        for (guint q = P->gap_start[g]; q < P->gap_start[g + 1]; q++)
+          {
+            guint f = P->gap[q], c, d;
+
+            if (P->stamp[f] == P->stamp_now)
+              continue;
+            P->stamp[f] = P->stamp_now;
+            c = w->otail[f];
+            d = w->ohead[f];
+            if (c == a || c == b || d == a || d == b)
+              continue;
+            if (n == P->cap)
+              {
+                P->cap *= 2;
+                P->mine = g_renew (PolishSeg, P->mine, P->cap);
+                P->theirs = g_renew (PolishSeg, P->theirs, P->cap);
+              }
+            P->mine[n] = (PolishSeg) { P->xr[a], P->layer_y[w->layer[a]], P->xr[b], P->layer_y[w->layer[b]],
+                                       a == v ? 1 : 2 };
+            P->theirs[n] = (PolishSeg) { P->xr[c], P->layer_y[w->layer[c]], P->xr[d], P->layer_y[w->layer[d]], 0 };
+            n++;
+          }
+    }
+  return n;
+}
+
+/* Crossings of the pairs with the moving node at x. */
+static guint
+polish_count (Polish *P,
+              guint   n_pairs,
+              double  x)
+{
+  guint crossings = 0;
+
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      const PolishSeg *s = &P->mine[i], *t = &P->theirs[i];
+      double x0 = s->moving == 1 ? x : s->x0, x1 = s->moving == 2 ? x : s->x1;
+
+      if (MAX (t->x0, t->x1) < MIN (x0, x1) || MIN (t->x0, t->x1) > MAX (x0, x1))
+        continue;
+      crossings += segments_cross (x0, s->y0, x1, s->y1, t->x0, t->y0, t->x1, t->y1);
+    }
+  return crossings;
+}
+
+/* Every crossing of two straight edges is seen from each of its four ends. */
+static guint64
+polish_total (Polish *P)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < P->n_real; i++)
+    total += polish_count (P, polish_pairs (P, i), P->xr[P->members[i]]);
+  return total / 4;
+}
+
+/* Moves each real node to the gap between the real nodes of its layer
+ * where its edges, straight, cross least.  Returns how many moved. */
+static guint
+straight_polish (Work         *w,
+                 Layers       *L,
+                 double       *x,
+                 const double *layer_y,
+                 guint        *members,
+                 guint         n_members)
+{
+  Polish P;
+  guint moved = 0, max_len = 1;
+  double *others;
+
+  polish_init (&P, w, L, layer_y, x, members, n_members);
+  for (guint r = 0; r < L->nr; r++)
+    max_len = MAX (max_len, layer_len (L, r));
+  others = g_new (double, max_len + 1);
+
+  for (guint round = 0; round < POLISH_ROUNDS; round++)
+    {
+      guint round_moves = 0;
+
+      for (guint i = 0; i < P.n_real; i++)
+        {
+          guint v = members[i], n_pairs, n_others = 0, best_c, here, lo_k, hi_k;
+          int r = w->layer[v] - L->r0;
+          double x0 = P.xr[v], best_x = x0, pitch = w->in_nodes[v].width + w->opt->node_sep;
+
+          n_pairs = polish_pairs (&P, i);
+          best_c = polish_count (&P, n_pairs, x0);
+          if (best_c == 0)
+            continue;
+          for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+            if (L->nodes[k] < w->n && L->nodes[k] != v)
+              others[n_others++] = P.xr[L->nodes[k]];
+          qsort (others, n_others, sizeof (double), compare_double);
+          /* The gaps near where the node is: here = how many are left of it. */
+          here = 0;
+          while (here < n_others && others[here] < x0)
+            here++;
+          lo_k = here > POLISH_WINDOW ? here - POLISH_WINDOW : 0;
+          hi_k = MIN (n_others, here + POLISH_WINDOW);
+          for (guint k = lo_k; k <= hi_k && n_others > 0; k++)
+            {
+              double cx = k == 0 ? others[0] - pitch
+                : k == n_others ? others[n_others - 1] + pitch
+                : (others[k - 1] + others[k]) / 2;
+              guint c = polish_count (&P, n_pairs, cx);
+
+              if (c < best_c)
+                {
+                  best_c = c;
+                  best_x = cx;
+                }
+            }
+          if (best_x != x0)
+            {
+              P.xr[v] = best_x;
+              round_moves++;
+            }
+        }
+      moved += round_moves;
+      if (round_moves == 0)
+        break;
+    }
+
+  for (guint k = 0; k < L->n_nodes; k++)
+    if (L->nodes[k] < w->n)
+      x[k] = P.xr[L->nodes[k]];
+  g_free (others);
+  polish_clear (&P);
+  return moved;
+}
+
+/* Crossings of the component's edges drawn as straight segments between
+ * their ends' centres. */
+static guint64
+count_straight (Work         *w,
+                const Layers *L,
+                const double *x,
+                const double *layer_y,
+                guint        *members,
+                guint         n_members)
+{
+  Polish P;
+  guint64 total;
+
+  polish_init (&P, w, L, layer_y, x, members, n_members);
+  total = polish_total (&P);
+  polish_clear (&P);
+  return total;
+}
+
+/* After the polish: the layers take the real nodes' new places, virtual
+ * nodes are reordered around them (real nodes keep their order), and the
+ * placement is redone with real nodes held near their polished x. */
+static void
+polish_reroute (Work   *w,
+                Layers *L,
+                double *x)
+{
+  guint n = L->n_nodes, max_len = 1;
+  double *by_node = g_new (double, w->nt);
+  double *anchor = g_new0 (double, w->n);
+  SortEntry *entries;
+  guint *best_nodes = g_new (guint, n), *slots;
+  guint64 best;
+
+  for (guint r = 0; r < L->nr; r++)
+    max_len = MAX (max_len, layer_len (L, r));
+  entries = g_new (SortEntry, max_len);
+  slots = g_new (guint, max_len + 1);
+  for (guint k = 0; k < n; k++)
+    {
+      by_node[L->nodes[k]] = x[k];
+      if (L->nodes[k] < w->n)
+        anchor[L->nodes[k]] = x[k];
+    }
+  for (guint r = 0; r < L->nr; r++)
+    {
+      guint len = layer_len (L, r);
+
+      for (guint i = 0; i < len; i++)
+        {
+          guint v = L->nodes[L->start[r] + i];
+
+          entries[i] = (SortEntry) { by_node[v], (int) i, v };
+        }
+      qsort (entries, len, sizeof (SortEntry), compare_sort_entry);
+      for (guint i = 0; i < len; i++)
+        L->nodes[L->start[r] + i] = entries[i].node;
+      layer_changed (w, L, r);
+    }
+
+  w->real_fixed = TRUE;
+  transpose_all (w, L, FALSE);
+  best = count_crossings (w, L);
+  best = sift_order (w, L, best, best_nodes, slots, SIFT_ROUNDS);
+  w->real_fixed = FALSE;
+
+  for (guint k = 0; k < n; k++)
+    x[k] = by_node[L->nodes[k]];
+  for (guint r = 0; r < L->nr; r++)
+    {
+      /* Feasible first: push apart what overlaps. */
+      for (guint k = L->start[r] + 1; k < L->start[r + 1]; k++)
+        x[k] = MAX (x[k], x[k - 1] + separation (w, L->nodes[k - 1], L->nodes[k]));
+    }
+  straighten (w, L, x, anchor);
+
+  g_free (by_node);
+  g_free (anchor);
+  g_free (entries);
+  g_free (best_nodes);
+  g_free (slots);
 }
 
 /* Phase 6: edge routes */
@@ -1923,6 +3005,7 @@ free_work (Work *w)
   g_free (w->down_dirty);
   g_free (w->comp_first);
   g_free (w->fenwick);
+  g_free (w->block_of);
   g_free (w->x);
 }
 
@@ -2050,6 +3133,56 @@ route_edges (GwGraphLayout *self,
     }
 }
 
+/* Orders and places one component.  A small one is laid out from several
+ * initial orders, keeping the one whose edges cross least, counted both
+ * along their routes and as straight lines: the search finds different
+ * local optima from different starts, and small graphs are cheap. */
+static void
+lay_out_component (Work         *w,
+                   Layers       *L,
+                   guint        *members,
+                   guint         n_members,
+                   const double *layer_y,
+                   double       *x)
+{
+  guint n_seg = 0, trials;
+  guint64 best = G_MAXUINT64;
+  g_autofree guint *best_nodes = NULL;
+  g_autofree double *best_x = NULL;
+
+  for (guint i = 0; i < n_members; i++)
+    n_seg += w->down_start[members[i] + 1] - w->down_start[members[i]];
+  trials = n_seg <= TRIAL_SEGMENTS && n_seg > 0 ? MAX_TRIALS : 1;
+
+  for (guint t = 0; t < trials; t++)
+    {
+      guint64 score;
+
+      order_component (w, L, members, n_members, t);
+      place_component (w, L, x);
+      if (straight_polish (w, L, x, layer_y, members, n_members) > 0)
+        polish_reroute (w, L, x);
+      if (trials == 1)
+        return;
+
+      score = count_crossings (w, L) + count_straight (w, L, x, layer_y, members, n_members);
+      if (score < best)
+        {
+          best = score;
+          g_free (best_nodes);
+          g_free (best_x);
+          best_nodes = g_memdup2 (L->nodes, sizeof (guint) * n_members);
+          best_x = g_memdup2 (x, sizeof (double) * n_members);
+        }
+      if (score == 0)
+        break;
+    }
+  memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);
+  memcpy (x, best_x, sizeof (double) * n_members);
+  for (guint r = 0; r < L->nr; r++)
+    layer_changed (w, L, r);
+}
+
 static void
 swap_axes (GArray *points)
 {
@@ -2121,7 +3254,16 @@ run_layout (GwGraphLayout              *self,
       max_len = MAX (max_len, per_layer[r]);
   }
   w.fenwick = g_new (guint, MAX (max_len, w.nt) + 2);
+  w.block_of = g_new (guint, w.nt + 1);
   w.x = g_new0 (double, w.nt + 1);
+
+  /* Layers' positions along the rank axis. */
+  layer_y = g_new0 (double, w.n_ranks + 1);
+  layer_h = g_new0 (double, w.n_ranks + 1);
+  for (guint v = 0; v < w.n; v++)
+    layer_h[w.layer[v]] = MAX (layer_h[w.layer[v]], w.lh[v]);
+  for (int r = 0; r < w.n_ranks; r++)
+    layer_y[r] = (r == 0 ? 0 : layer_y[r - 1] + layer_h[r - 1] / 2 + opt->rank_sep) + layer_h[r] / 2;
 
   self->crossings = 0;
   for (guint c = 0; c < w.n_comps; c++)
@@ -2148,11 +3290,9 @@ run_layout (GwGraphLayout              *self,
       for (guint r = 0; r < L.nr; r++)
         L.start[r + 1] += L.start[r];
 
-      order_component (&w, &L, mem, nm);
-      self->crossings += count_crossings (&w, &L);
-
       x = g_new (double, nm);
-      place_component (&w, &L, x);
+      lay_out_component (&w, &L, mem, nm, layer_y, x);
+      self->crossings += count_crossings (&w, &L);
       for (guint k = 0; k < nm; k++)
         {
           guint v = L.nodes[k];
@@ -2167,14 +3307,6 @@ run_layout (GwGraphLayout              *self,
       g_free (L.start);
       g_free (L.nodes);
     }
-
-  /* Layers' positions along the rank axis. */
-  layer_y = g_new0 (double, w.n_ranks + 1);
-  layer_h = g_new0 (double, w.n_ranks + 1);
-  for (guint v = 0; v < w.n; v++)
-    layer_h[w.layer[v]] = MAX (layer_h[w.layer[v]], w.lh[v]);
-  for (int r = 0; r < w.n_ranks; r++)
-    layer_y[r] = (r == 0 ? 0 : layer_y[r - 1] + layer_h[r - 1] / 2 + opt->rank_sep) + layer_h[r] / 2;
 
   clear_results (self);
   self->n_layers = (guint) w.n_ranks;
@@ -2667,6 +3799,7 @@ gw_graph_layout_to_plain (GwGraphLayout      *self,
     {
       const InEdge *edge = &g_array_index (self->in_edges, InEdge, e);
       guint n = self->point_start[e + 1] - self->point_start[e];
+
 
       g_string_append_printf (out, "edge %s %s %u", quoted[edge->tail], quoted[edge->head], n);
       for (guint i = self->point_start[e]; i < self->point_start[e + 1]; i++)
