@@ -599,6 +599,9 @@ gw_quadrant_view_dispose (GObject *object)
   if (self->items_signals != NULL)
     g_signal_group_set_target (self->items_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_QUADRANT_VIEW);
+  /* Children the template does not bind (the toolbar) are ours to drop. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->context_signals);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->items_signals);
