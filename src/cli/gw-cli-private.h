@@ -78,5 +78,6 @@ gboolean   gw_cli_export_resources (GwStore                  *store,
 extern const GwCliCommandInfo gw_cli_register_commands[];
 extern const GwCliCommandInfo gw_cli_import_commands[];
 extern const GwCliCommandInfo gw_cli_schedule_commands[];
+extern const GwCliCommandInfo gw_cli_render_commands[];
 
 G_END_DECLS

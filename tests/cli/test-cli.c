@@ -364,6 +364,49 @@ test_check (Fixture       *fx,
   g_assert_nonnull (strstr (good.out, "no problems"));
 }
 
+static void
+test_render_charts (Fixture       *fx,
+                    gconstpointer  data)
+{
+  static const struct { const char *kind; const char *file; const char *magic; } outputs[] = {
+    { "quadrant", "q.png", "\x89PNG" }, { "quadrant", "q.svg", "<?xml" }, { "quadrant", "q.pdf", "%PDF" },
+    { "risk", "r.png", "\x89PNG" }, { "risk", "r.pdf", "%PDF" },
+  };
+
+  add_sample_items (fx);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *path = g_build_filename (fx->dir, outputs[i].file, NULL);
+      g_autofree char *contents = NULL;
+      g_auto(Run) run = { 0 };
+      gsize len;
+
+      run_cli (&run, "render", outputs[i].kind, fx->reg, "-o", path, "--width", "900", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_cmpuint (len, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, outputs[i].magic));
+    }
+
+  {
+    g_autofree char *png = g_build_filename (fx->dir, "x.png", NULL);
+    g_autofree char *txt = g_build_filename (fx->dir, "x.txt", NULL);
+    g_auto(Run) bad_kind = { 0 };
+    g_auto(Run) bad_format = { 0 };
+    g_auto(Run) bad_option = { 0 };
+
+    run_cli (&bad_kind, "render", "pie", fx->reg, "-o", png, NULL);
+    g_assert_cmpint (bad_kind.status, ==, 2);
+    g_assert_nonnull (strstr (bad_kind.err, "pie"));
+    run_cli (&bad_format, "render", "quadrant", fx->reg, "-o", txt, NULL);
+    g_assert_cmpint (bad_format.status, ==, 1);
+    g_assert_nonnull (strstr (bad_format.err, "x.txt"));
+    g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+    run_cli (&bad_option, "render", "quadrant", fx->reg, "-o", png, "--color-by", "mood", NULL);
+    g_assert_cmpint (bad_option.status, ==, 2);
+  }
+}
+
 /* Crash safety: a shell keeps editing the register with gapwise-cli and
  * logs every command that returned; it is killed with SIGKILL at random
  * moments. Every logged edit must be there, and the file intact. */
@@ -462,6 +505,7 @@ main (int   argc,
   ADD ("help-for-every-command", test_help_for_every_command);
   ADD ("undo-redo-steps", test_undo_redo_steps);
   ADD ("check", test_check);
+  ADD ("render-charts", test_render_charts);
   ADD ("crash-safety", test_crash_safety);
 #undef ADD
 

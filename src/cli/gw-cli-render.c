@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* gapwise-cli render: a chart of a register to a PNG, SVG or PDF file,
+ * drawn by the same renderers as the window's views, in the light palette.
+ * Each kind of chart is a row of the table at the end of this file. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "gw-cli-private.h"
+#include "gw-quadrant.h"
+#include "gw-risk-matrix.h"
+
+/* What every kind may use of the command line. */
+typedef struct
+{
+  int      width;
+  int      height;
+  char    *color_by;
+  char    *size_by;
+  gboolean log_effort;
+  int      grid;
+  char    *milestone;
+  char    *category;
+  char    *status;
+  char    *owner;
+} RenderOptions;
+
+typedef struct
+{
+  const char *name;
+  const char *summary;   /* translatable */
+  int         default_width;
+  int         default_height;
+  /* Reads what the chart needs from @store into @state. */
+  gboolean  (*prepare) (GwStore              *store,
+                        const RenderOptions  *options,
+                        gpointer             *state,
+                        GError              **error);
+  GwRenderDrawFunc draw;
+  GDestroyNotify   free_state;
+} RenderKind;
+
+typedef struct
+{
+  GPtrArray        *items;
+  GwQuadrantOptions options;
+  int               grid;
+  double            width, height;
+} ItemsState;
+
+/* Helpers */
+
+static void
+items_state_free (gpointer data)
+{
+  ItemsState *state = data;
+
+  g_ptr_array_unref (state->items);
+  g_free (state);
+}
+
+static gboolean
+keep_item (GwItem              *item,
+           const RenderOptions *o)
+{
+  GwStatus status;
+
+  if (o->milestone != NULL && g_strcmp0 (gw_item_get_milestone (item), o->milestone) != 0)
+    return FALSE;
+  if (o->category != NULL && g_strcmp0 (gw_item_get_category (item), o->category) != 0)
+    return FALSE;
+  if (o->owner != NULL && g_strcmp0 (gw_item_get_owner (item), o->owner) != 0)
+    return FALSE;
+  if (o->status != NULL && gw_status_from_string (o->status, &status) && gw_item_get_status (item) != status)
+    return FALSE;
+  return TRUE;
+}
+
+/* The register's items that pass the filters, and the register's
+ * thresholds and risk grid. */
+static gboolean
+prepare_items (GwStore              *store,
+               const RenderOptions  *o,
+               gpointer             *out,
+               GError              **error)
+{
+  g_autoptr(GPtrArray) all = gw_store_list_items (store, error);
+  ItemsState *state;
+  double effort = gw_store_get_setting_double (store, "effort_threshold");
+  double impact = gw_store_get_setting_double (store, "impact_threshold");
+  double grid = gw_store_get_setting_double (store, "risk_grid");
+
+  if (all == NULL)
+    return FALSE;
+
+  state = g_new0 (ItemsState, 1);
+  state->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    if (keep_item (g_ptr_array_index (all, i), o))
+      g_ptr_array_add (state->items, g_object_ref (g_ptr_array_index (all, i)));
+
+  gw_quadrant_options_init (&state->options);
+  if (!isnan (effort))
+    state->options.scoring.effort_threshold = effort;
+  if (!isnan (impact))
+    state->options.scoring.impact_threshold = impact;
+  if (o->color_by != NULL)
+    gw_color_by_from_string (o->color_by, &state->options.color_by);
+  if (o->size_by != NULL)
+    gw_marker_size_from_string (o->size_by, &state->options.size_by);
+  state->options.log_effort = o->log_effort;
+  state->grid = o->grid != 0 ? o->grid : (grid == 3 ? 3 : 5);
+  state->width = o->width;
+  state->height = o->height;
+  *out = state;
+  return TRUE;
+}
+
+static void
+draw_quadrant (cairo_t  *cr,
+               gpointer  data)
+{
+  ItemsState *state = data;
+  g_autoptr(GwQuadrantChart) chart = gw_quadrant_chart_new (state->items, &state->options);
+
+  gw_quadrant_chart_layout (chart, cr, gw_render_palette_light (), state->width, state->height);
+  gw_quadrant_chart_draw (chart, cr, gw_render_palette_light ());
+}
+
+static void
+draw_risk (cairo_t  *cr,
+           gpointer  data)
+{
+  ItemsState *state = data;
+  g_autoptr(GwRiskMatrix) matrix = gw_risk_matrix_new (state->items, state->grid);
+
+  gw_risk_matrix_layout (matrix, cr, gw_render_palette_light (), state->width, state->height);
+  gw_risk_matrix_draw (matrix, cr, gw_render_palette_light ());
+}
+
+static const RenderKind render_kinds[] = {
+  { "quadrant", N_("the impact/effort quadrant"), 1200, 800, prepare_items, draw_quadrant, items_state_free },
+  { "risk", N_("the risk matrix"), 1100, 750, prepare_items, draw_risk, items_state_free },
+};
+
+static const RenderKind *
+find_kind (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (render_kinds); i++)
+    if (g_str_equal (render_kinds[i].name, name))
+      return &render_kinds[i];
+  return NULL;
+}
+
+static char *
+kind_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (render_kinds); i++)
+    {
+      if (i > 0)
+        g_string_append (names, i + 1 == G_N_ELEMENTS (render_kinds) ? _(" or ") : ", ");
+      g_string_append (names, render_kinds[i].name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* Command */
+
+static int
+cmd_render (const GwCliCommandInfo *info,
+            int                     argc,
+            char                  **argv)
+{
+  RenderOptions o = { 0 };
+  g_autofree char *output = NULL;
+  g_autofree char *names = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &o.width, N_("Width in pixels or points"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &o.height, N_("Height in pixels or points"), N_("N") },
+    { "color-by", 0, 0, G_OPTION_ARG_STRING, &o.color_by, N_("Quadrant: colour by priority, category, status or milestone"), N_("FIELD") },
+    { "size-by", 0, 0, G_OPTION_ARG_STRING, &o.size_by, N_("Quadrant: size by none, roi or risk"), N_("FIELD") },
+    { "log", 0, 0, G_OPTION_ARG_NONE, &o.log_effort, N_("Quadrant: logarithmic effort axis"), NULL },
+    { "grid", 0, 0, G_OPTION_ARG_INT, &o.grid, N_("Risk matrix: 3 or 5 cells a side"), N_("N") },
+    { "milestone", 0, 0, G_OPTION_ARG_STRING, &o.milestone, N_("Only the items of this milestone"), N_("KEY") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &o.category, N_("Only the items of this category"), N_("TEXT") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &o.status, N_("Only the items of this status"), N_("STATUS") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &o.owner, N_("Only the items of this owner role"), N_("ROLE") },
+    { NULL }
+  };
+  g_autoptr(GwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const RenderKind *kind;
+  gpointer state = NULL;
+  GwColorBy color_by;
+  GwMarkerSize size_by;
+  GwStatus status;
+  gboolean ok;
+  int rc;
+
+  if ((rc = gw_cli_parse (info, entries, &argc, &argv, 2, 2)) >= 0)
+    goto out;
+
+  names = kind_names ();
+  kind = find_kind (argv[1]);
+  rc = GW_EXIT_USAGE;
+  if (kind == NULL)
+    {
+      gw_cli_usage_error (info->name, _("“%s” is not a kind of chart: use %s."), argv[1], names);
+      goto out;
+    }
+  if (output == NULL)
+    {
+      gw_cli_usage_error (info->name, _("-o FILE is required."));
+      goto out;
+    }
+  if (o.color_by != NULL && !gw_color_by_from_string (o.color_by, &color_by))
+    {
+      gw_cli_usage_error (info->name, _("--color-by “%s”: use priority, category, status or milestone."), o.color_by);
+      goto out;
+    }
+  if (o.size_by != NULL && !gw_marker_size_from_string (o.size_by, &size_by))
+    {
+      gw_cli_usage_error (info->name, _("--size-by “%s”: use none, roi or risk."), o.size_by);
+      goto out;
+    }
+  if (o.grid != 0 && o.grid != 3 && o.grid != 5)
+    {
+      gw_cli_usage_error (info->name, _("--grid %d: use 3 or 5."), o.grid);
+      goto out;
+    }
+  if (o.status != NULL && !gw_status_from_string (o.status, &status))
+    {
+      gw_cli_usage_error (info->name, _("--status “%s”: use todo, in-progress, blocked, done or deferred."), o.status);
+      goto out;
+    }
+
+  /* Without a size the chart gets its own; with one side, the other follows. */
+  if (o.width <= 0 && o.height <= 0)
+    {
+      o.width = kind->default_width;
+      o.height = kind->default_height;
+    }
+  else if (o.width <= 0)
+    o.width = (int) round ((double) o.height * kind->default_width / kind->default_height);
+  else if (o.height <= 0)
+    o.height = (int) round ((double) o.width * kind->default_height / kind->default_width);
+
+  rc = GW_EXIT_FAILED;
+  store = gw_cli_open (argv[2], GW_STORE_OPEN_READ_ONLY);
+  if (store == NULL)
+    goto out;
+  if (!kind->prepare (store, &o, &state, &error))
+    {
+      gw_cli_fail (argv[2], error);
+      goto out;
+    }
+  /* Laid out at the size asked for, so that text keeps its size. */
+  ok = gw_render_write_file (output, o.width, o.height, o.width, o.height, gw_render_palette_light (),
+                             kind->draw, state, &error);
+  kind->free_state (state);
+  if (!ok)
+    {
+      gw_cli_fail (NULL, error);
+      goto out;
+    }
+  rc = GW_EXIT_OK;
+
+out:
+  g_free (o.color_by);
+  g_free (o.size_by);
+  g_free (o.milestone);
+  g_free (o.category);
+  g_free (o.status);
+  g_free (o.owner);
+  return rc;
+}
+
+const GwCliCommandInfo gw_cli_render_commands[] = {
+  { "render", cmd_render, N_("KIND REGISTER -o FILE"),
+    N_("Draw a chart of the register to a PNG, SVG or PDF file.") },
+  { NULL }
+};
