@@ -8,10 +8,13 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "gw-cli-private.h"
+#include "gw-graph-render.h"
 #include "gw-quadrant.h"
 #include "gw-risk-matrix.h"
+#include "gw-schedule.h"
 
 /* What every kind may use of the command line. */
 typedef struct
@@ -26,6 +29,8 @@ typedef struct
   char    *category;
   char    *status;
   char    *owner;
+  char    *direction;
+  gboolean no_bands;
 } RenderOptions;
 
 typedef struct
@@ -41,6 +46,11 @@ typedef struct
                         GError              **error);
   GwRenderDrawFunc draw;
   GDestroyNotify   free_state;
+  /* For a chart with a size of its own (NULL: laid out at the size asked
+   * for); --width and --height then scale it. */
+  void      (*size)    (gpointer              state,
+                        double               *width,
+                        double               *height);
 } RenderKind;
 
 typedef struct
@@ -141,9 +151,101 @@ draw_risk (cairo_t  *cr,
   gw_risk_matrix_draw (matrix, cr, gw_render_palette_light ());
 }
 
+/* The dependency graph, with the critical path highlighted. */
+typedef struct
+{
+  GwGraphRender *render;
+  GHashTable    *critical;
+} GraphState;
+
+static void
+graph_state_free (gpointer data)
+{
+  GraphState *state = data;
+
+  gw_graph_render_free (state->render);
+  g_clear_pointer (&state->critical, g_hash_table_unref);
+  g_free (state);
+}
+
+static gboolean
+parse_direction (const char       *text,
+                 GwGraphDirection *direction)
+{
+  if (text == NULL || g_ascii_strcasecmp (text, "tb") == 0)
+    *direction = GW_GRAPH_TOP_TO_BOTTOM;
+  else if (g_ascii_strcasecmp (text, "lr") == 0)
+    *direction = GW_GRAPH_LEFT_TO_RIGHT;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+prepare_graph (GwStore              *store,
+               const RenderOptions  *o,
+               gpointer             *out,
+               GError              **error)
+{
+  g_autoptr(GPtrArray) all = gw_store_list_items (store, error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GwSchedule) schedule = NULL;
+  GwGraphLayoutOptions options;
+  GraphState *state;
+
+  if (all == NULL)
+    return FALSE;
+  items = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    if (keep_item (g_ptr_array_index (all, i), o))
+      g_ptr_array_add (items, g_ptr_array_index (all, i));
+  milestones = gw_store_list_milestones (store);
+
+  gw_graph_layout_options_init (&options);
+  parse_direction (o->direction, &options.direction);
+  options.bands = !o->no_bands;
+
+  state = g_new0 (GraphState, 1);
+  state->render = gw_graph_render_new (items, milestones, &options);
+  /* The critical path, when the register can be scheduled. */
+  schedule = gw_schedule_new_from_store (store, NULL);
+  if (schedule != NULL && schedule->n_critical_path > 0)
+    {
+      state->critical = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < schedule->n_critical_path; i++)
+        g_hash_table_add (state->critical, g_strdup (schedule->keys[schedule->critical_path[i]]));
+    }
+  *out = state;
+  return TRUE;
+}
+
+static void
+draw_graph (cairo_t  *cr,
+            gpointer  data)
+{
+  GraphState *state = data;
+  GwGraphView view;
+
+  gw_graph_view_init (&view, gw_render_palette_light ());
+  view.highlight = state->critical;
+  gw_graph_render_draw (state->render, cr, &view);
+}
+
+static void
+size_graph (gpointer  data,
+            double   *width,
+            double   *height)
+{
+  GraphState *state = data;
+
+  gw_graph_render_get_size (state->render, width, height);
+}
+
 static const RenderKind render_kinds[] = {
-  { "quadrant", N_("the impact/effort quadrant"), 1200, 800, prepare_items, draw_quadrant, items_state_free },
-  { "risk", N_("the risk matrix"), 1100, 750, prepare_items, draw_risk, items_state_free },
+  { "quadrant", N_("the impact/effort quadrant"), 1200, 800, prepare_items, draw_quadrant, items_state_free, NULL },
+  { "risk", N_("the risk matrix"), 1100, 750, prepare_items, draw_risk, items_state_free, NULL },
+  { "graph", N_("the dependency graph"), 0, 0, prepare_graph, draw_graph, graph_state_free, size_graph },
 };
 
 static const RenderKind *
@@ -191,6 +293,8 @@ cmd_render (const GwCliCommandInfo *info,
     { "category", 0, 0, G_OPTION_ARG_STRING, &o.category, N_("Only the items of this category"), N_("TEXT") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &o.status, N_("Only the items of this status"), N_("STATUS") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &o.owner, N_("Only the items of this owner role"), N_("ROLE") },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &o.direction, N_("Graph: tb (top to bottom) or lr (left to right)"), N_("DIR") },
+    { "no-bands", 0, 0, G_OPTION_ARG_NONE, &o.no_bands, N_("Graph: no milestone bands"), NULL },
     { NULL }
   };
   g_autoptr(GwStore) store = NULL;
@@ -200,6 +304,7 @@ cmd_render (const GwCliCommandInfo *info,
   GwColorBy color_by;
   GwMarkerSize size_by;
   GwStatus status;
+  GwGraphDirection direction;
   gboolean ok;
   int rc;
 
@@ -240,8 +345,21 @@ cmd_render (const GwCliCommandInfo *info,
       goto out;
     }
 
+  if (!parse_direction (o.direction, &direction))
+    {
+      gw_cli_usage_error (info->name, _("--direction “%s”: use tb or lr."), o.direction);
+      goto out;
+    }
+  if (o.width < 0 || o.height < 0)
+    {
+      gw_cli_usage_error (info->name, _("--width and --height must be positive."));
+      goto out;
+    }
+
   /* Without a size the chart gets its own; with one side, the other follows. */
-  if (o.width <= 0 && o.height <= 0)
+  if (kind->size != NULL)
+    ;   /* its own size, scaled to what is asked for */
+  else if (o.width <= 0 && o.height <= 0)
     {
       o.width = kind->default_width;
       o.height = kind->default_height;
@@ -260,9 +378,18 @@ cmd_render (const GwCliCommandInfo *info,
       gw_cli_fail (argv[2], error);
       goto out;
     }
-  /* Laid out at the size asked for, so that text keeps its size. */
-  ok = gw_render_write_file (output, o.width, o.height, o.width, o.height, gw_render_palette_light (),
-                             kind->draw, state, &error);
+  if (kind->size != NULL)
+    {
+      double natural_width, natural_height;
+
+      kind->size (state, &natural_width, &natural_height);
+      ok = gw_render_write_file (output, natural_width, natural_height, o.width, o.height,
+                                 gw_render_palette_light (), kind->draw, state, &error);
+    }
+  else
+    /* Laid out at the size asked for, so that text keeps its size. */
+    ok = gw_render_write_file (output, o.width, o.height, o.width, o.height, gw_render_palette_light (),
+                               kind->draw, state, &error);
   kind->free_state (state);
   if (!ok)
     {
@@ -278,11 +405,62 @@ out:
   g_free (o.category);
   g_free (o.status);
   g_free (o.owner);
+  g_free (o.direction);
   return rc;
+}
+
+/* gapwise-cli layout: the dependency graph's layout as Graphviz's plain
+ * format, so that tools made for dot's output can read it. */
+static int
+cmd_layout (const GwCliCommandInfo *info,
+            int                     argc,
+            char                  **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *direction_name = NULL;
+  gboolean bands = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: plain (Graphviz’s)"), N_("FORMAT") },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &direction_name, N_("tb (top to bottom) or lr (left to right)"), N_("DIR") },
+    { "bands", 0, 0, G_OPTION_ARG_NONE, &bands, N_("Keep each milestone in its own band of layers"), NULL },
+    { NULL }
+  };
+  g_autoptr(GwStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwGraphRender) render = NULL;
+  g_autofree char *plain = NULL;
+  GwGraphLayoutOptions options;
+  int rc;
+
+  if ((rc = gw_cli_parse (info, entries, &argc, &argv, 1, 1)) >= 0)
+    return rc;
+  if (format != NULL && !g_str_equal (format, "plain"))
+    return gw_cli_usage_error (info->name, _("“%s” is not a layout format: use plain."), format);
+  gw_graph_layout_options_init (&options);
+  if (!parse_direction (direction_name, &options.direction))
+    return gw_cli_usage_error (info->name, _("--direction “%s”: use tb or lr."), direction_name);
+  options.bands = bands;
+
+  store = gw_cli_open (argv[1], GW_STORE_OPEN_READ_ONLY);
+  if (store == NULL)
+    return GW_EXIT_FAILED;
+  items = gw_store_list_items (store, &error);
+  if (items == NULL)
+    return gw_cli_fail (argv[1], error);
+  milestones = gw_store_list_milestones (store);
+
+  render = gw_graph_render_new (items, milestones, &options);
+  plain = gw_graph_layout_to_plain (gw_graph_render_get_layout (render), gw_graph_render_get_keys (render));
+  gw_cli_write_stdout (plain, strlen (plain));
+  return GW_EXIT_OK;
 }
 
 const GwCliCommandInfo gw_cli_render_commands[] = {
   { "render", cmd_render, N_("KIND REGISTER -o FILE"),
     N_("Draw a chart of the register to a PNG, SVG or PDF file.") },
+  { "layout", cmd_layout, N_("REGISTER --format plain"),
+    N_("Write the dependency graph’s layout in Graphviz’s plain format.") },
   { NULL }
 };
