@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gw-register-columns.h"
+#include "gw-scoring.h"
 
 /* What the register page shows and sorts by, apart from its widgets so
  * that the order of keys and the cell texts can be tested without a
@@ -22,6 +23,11 @@ static const char *column_titles[GW_N_REGISTER_COLUMNS] = {
   [GW_REGISTER_COLUMN_IMPACT] = N_("Impact"),
   [GW_REGISTER_COLUMN_OWNER] = N_("Owner"),
   [GW_REGISTER_COLUMN_MILESTONE] = N_("Milestone"),
+  /* Translators: prioritisation scores; keep the acronyms unless your
+   * language has its own */
+  [GW_REGISTER_COLUMN_RICE] = N_("RICE"),
+  [GW_REGISTER_COLUMN_ICE] = N_("ICE"),
+  [GW_REGISTER_COLUMN_WSJF] = N_("WSJF"),
 };
 
 /* Helpers */
@@ -205,6 +211,12 @@ gw_register_column_text (GwRegisterColumn  column,
       return g_strdup (gw_item_get_owner (item) ? gw_item_get_owner (item) : "");
     case GW_REGISTER_COLUMN_MILESTONE:
       return g_strdup (gw_item_get_milestone (item) ? gw_item_get_milestone (item) : "");
+    case GW_REGISTER_COLUMN_RICE:
+      return g_strdup_printf ("%.1f", gw_item_rice (item));
+    case GW_REGISTER_COLUMN_ICE:
+      return g_strdup_printf ("%.0f", gw_item_ice (item));
+    case GW_REGISTER_COLUMN_WSJF:
+      return g_strdup_printf ("%.1f", gw_item_wsjf (item));
     default:
       g_return_val_if_reached (g_strdup (""));
     }
@@ -254,6 +266,15 @@ gw_register_column_compare (GwRegisterColumn  column,
       break;
     case GW_REGISTER_COLUMN_OWNER:
       c = compare_texts (gw_item_get_owner (a), gw_item_get_owner (b));
+      break;
+    case GW_REGISTER_COLUMN_RICE:
+      c = compare_doubles (gw_item_rice (a), gw_item_rice (b));
+      break;
+    case GW_REGISTER_COLUMN_ICE:
+      c = compare_doubles (gw_item_ice (a), gw_item_ice (b));
+      break;
+    case GW_REGISTER_COLUMN_WSJF:
+      c = compare_doubles (gw_item_wsjf (a), gw_item_wsjf (b));
       break;
     case GW_REGISTER_COLUMN_MILESTONE:
       c = compare_texts (gw_item_get_milestone (a), gw_item_get_milestone (b));

@@ -18,9 +18,13 @@ typedef enum
   GW_REGISTER_COLUMN_IMPACT,
   GW_REGISTER_COLUMN_OWNER,
   GW_REGISTER_COLUMN_MILESTONE,
+  /* Prioritisation scores (src/core/gw-scoring.c), shown on request. */
+  GW_REGISTER_COLUMN_RICE,
+  GW_REGISTER_COLUMN_ICE,
+  GW_REGISTER_COLUMN_WSJF,
 } GwRegisterColumn;
 
-#define GW_N_REGISTER_COLUMNS 10
+#define GW_N_REGISTER_COLUMNS 13
 
 int         gw_key_compare               (const char       *a,
                                           const char       *b);

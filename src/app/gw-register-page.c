@@ -20,6 +20,8 @@ struct _GwRegisterPage
   gboolean            laid_out;      /* the paned's position was set once */
   gboolean            position_pending;
   gboolean            compact;       /* the list shows its main columns only */
+  gboolean            show_scores;   /* the RICE, ICE and WSJF columns */
+  GSettings          *settings;
   guint               columns_idle_id;
   guint               narrow_idle_id;
   guint               position_idle_id;
@@ -48,6 +50,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_EDITOR_VISIBLE,
+  PROP_SHOW_SCORES,
   N_PROPS
 };
 
@@ -69,6 +72,7 @@ static const struct
   gboolean    pill;
   gboolean    numeric;
   gboolean    secondary;     /* left out when the list is narrow */
+  gboolean    score;         /* shown only with "show-scores" */
 } column_info[GW_N_REGISTER_COLUMNS] = {
   [GW_REGISTER_COLUMN_KEY] = { "key", 88, FALSE, FALSE, FALSE },
   [GW_REGISTER_COLUMN_TITLE] = { "title", -1, FALSE, FALSE, FALSE },
@@ -80,6 +84,10 @@ static const struct
   [GW_REGISTER_COLUMN_IMPACT] = { "impact", 64, FALSE, TRUE, TRUE },
   [GW_REGISTER_COLUMN_OWNER] = { "owner", 120, FALSE, FALSE, FALSE },
   [GW_REGISTER_COLUMN_MILESTONE] = { "milestone", 84, FALSE, FALSE, TRUE },
+  /* A score follows every field; rows are rebound when an item changes. */
+  [GW_REGISTER_COLUMN_RICE] = { "impact", 64, FALSE, TRUE, TRUE, TRUE },
+  [GW_REGISTER_COLUMN_ICE] = { "impact", 60, FALSE, TRUE, TRUE, TRUE },
+  [GW_REGISTER_COLUMN_WSJF] = { "impact", 64, FALSE, TRUE, TRUE, TRUE },
 };
 
 /* Helpers */
@@ -219,7 +227,8 @@ update_columns (GwRegisterPage *self)
     {
       GtkColumnViewColumn *column = self->columns[c];
       gboolean shown = gtk_column_view_column_get_column_view (column) != NULL;
-      gboolean wanted = !(self->compact && column_info[c].secondary);
+      gboolean wanted = !(self->compact && column_info[c].secondary) &&
+                        (!column_info[c].score || self->show_scores);
 
       if (shown && !wanted)
         gtk_column_view_remove_column (self->column_view, column);
@@ -488,6 +497,10 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 static void
 add_columns (GwRegisterPage *self)
 {
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  /* Every column's header has the menu that adds the score columns. */
+  g_menu_append (menu, _("Show _Scores (RICE, ICE, WSJF)"), "register.show-scores");
   for (guint c = 0; c < GW_N_REGISTER_COLUMNS; c++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -506,6 +519,7 @@ add_columns (GwRegisterPage *self)
         gtk_column_view_column_set_fixed_width (column, column_info[c].fixed_width);
       else
         gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_column_set_header_menu (column, G_MENU_MODEL (menu));
       gtk_column_view_append_column (self->column_view, column);
       self->columns[c] = g_steal_pointer (&column);
     }
@@ -587,6 +601,7 @@ gw_register_page_dispose (GObject *object)
   g_clear_object (&self->matches_model);
   g_clear_object (&self->context_signals);
   g_clear_object (&self->store_signals);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gw_register_page_parent_class)->dispose (object);
@@ -608,6 +623,9 @@ gw_register_page_get_property (GObject    *object,
     case PROP_EDITOR_VISIBLE:
       g_value_set_boolean (value, self->editor_visible);
       break;
+    case PROP_SHOW_SCORES:
+      g_value_set_boolean (value, self->show_scores);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -628,6 +646,16 @@ gw_register_page_set_property (GObject      *object,
       break;
     case PROP_EDITOR_VISIBLE:
       gw_register_page_set_editor_visible (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_SCORES:
+      if (self->show_scores != g_value_get_boolean (value))
+        {
+          self->show_scores = g_value_get_boolean (value);
+          update_columns (self);
+          if (self->settings != NULL)
+            g_settings_set_boolean (self->settings, "register-show-scores", self->show_scores);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -652,7 +680,11 @@ gw_register_page_class_init (GwRegisterPageClass *klass)
   properties[PROP_EDITOR_VISIBLE] =
     g_param_spec_boolean ("editor-visible", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SCORES] =
+    g_param_spec_boolean ("show-scores", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "register.show-scores", "show-scores");
 
   g_type_ensure (GW_TYPE_ITEM_EDITOR);
 
@@ -676,6 +708,17 @@ gw_register_page_init (GwRegisterPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   add_columns (self);
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+    if (schema != NULL && g_settings_schema_has_key (schema, "register-show-scores"))
+      {
+        self->settings = g_settings_new (APPLICATION_ID);
+        self->show_scores = g_settings_get_boolean (self->settings, "register-show-scores");
+      }
+  }
+  update_columns (self);
 
   self->matches_model = g_list_store_new (GW_TYPE_ITEM);
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);

@@ -115,14 +115,36 @@ test_column_text (void)
       g_assert_cmpstr (text, ==, expected[i].text);
     }
 
-  /* Unset fields show nothing rather than 0. */
-  for (int col = GW_REGISTER_COLUMN_CATEGORY; col < GW_N_REGISTER_COLUMNS; col++)
+  /* Unset fields show nothing rather than 0 (the scores always have a value). */
+  for (int col = GW_REGISTER_COLUMN_CATEGORY; col <= GW_REGISTER_COLUMN_MILESTONE; col++)
     if (col != GW_REGISTER_COLUMN_PRIORITY && col != GW_REGISTER_COLUMN_STATUS)
       {
         g_autofree char *text = gw_register_column_text (col, bare);
 
         g_assert_cmpstr (text, ==, "");
       }
+}
+
+static void
+test_score_columns (void)
+{
+  g_autoptr(GwItem) cheap = gw_item_new ("A-1", "Cheap");
+  g_autoptr(GwItem) dear = gw_item_new ("A-2", "Dear");
+  g_autofree char *rice = NULL;
+
+  gw_item_set_field_text (cheap, GW_FIELD_EFFORT, "4h", NULL, NULL);
+  gw_item_set_field_text (cheap, GW_FIELD_IMPACT, "90", NULL, NULL);
+  gw_item_set_field_text (dear, GW_FIELD_EFFORT, "80h", NULL, NULL);
+  gw_item_set_field_text (dear, GW_FIELD_IMPACT, "90", NULL, NULL);
+
+  /* RICE of impact 90 (2.725), confidence 0.8, 0.1 person-week. */
+  rice = gw_register_column_text (GW_REGISTER_COLUMN_RICE, cheap);
+  g_assert_cmpstr (rice, ==, "21.8");
+  /* The cheaper item sorts above on every score. */
+  g_assert_cmpint (gw_register_column_compare (GW_REGISTER_COLUMN_RICE, cheap, dear), >, 0);
+  g_assert_cmpint (gw_register_column_compare (GW_REGISTER_COLUMN_ICE, cheap, dear), >, 0);
+  g_assert_cmpint (gw_register_column_compare (GW_REGISTER_COLUMN_WSJF, cheap, dear), >, 0);
+  g_assert_cmpstr (gw_register_column_title (GW_REGISTER_COLUMN_WSJF), ==, "WSJF");
 }
 
 static void
@@ -146,6 +168,7 @@ main (int   argc,
   g_test_add_func ("/register-columns/key-order-total", test_key_order_total);
   g_test_add_func ("/register-columns/compare", test_column_compare);
   g_test_add_func ("/register-columns/text", test_column_text);
+  g_test_add_func ("/register-columns/score-columns", test_score_columns);
   g_test_add_func ("/register-columns/css-classes", test_css_classes);
 
   return g_test_run ();

@@ -1081,8 +1081,15 @@ is_horizontal (gpointer data)
   return !is_vertical (data);
 }
 
+/* Every column but the scores, which are shown on request. */
 static gboolean
 has_all_columns (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (data))) == GW_REGISTER_COLUMN_MILESTONE + 1;
+}
+
+static gboolean
+has_score_columns (gpointer data)
 {
   return g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (data))) == GW_N_REGISTER_COLUMNS;
 }
@@ -1111,6 +1118,12 @@ test_narrow (Fixture       *fx,
   /* Wide again, every column is back. */
   gtk_window_set_default_size (GTK_WINDOW (fx->window), 1440, 900);
   g_assert_true (wait_until (is_horizontal, paned, 3000));
+  g_assert_true (wait_until (has_all_columns, view, 3000));
+
+  /* The header menu's "Show Scores" adds RICE, ICE and WSJF. */
+  gtk_widget_activate_action (GTK_WIDGET (register_page_of (fx)), "register.show-scores", NULL);
+  g_assert_true (wait_until (has_score_columns, view, 3000));
+  gtk_widget_activate_action (GTK_WIDGET (register_page_of (fx)), "register.show-scores", NULL);
   g_assert_true (wait_until (has_all_columns, view, 3000));
 }
 
