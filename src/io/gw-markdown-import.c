@@ -1357,7 +1357,11 @@ apply_field (Importer   *im,
         warn (im, line, _("%s: %s."), gw_item_get_key (e->item), problem);
       return;
     }
-  if (!gw_item_set_field_text (im->scratch, field, norm, &im->ctx, &error))
+
+  /* A stronger place: set it (a bad value changes nothing). Otherwise read
+   * the value into a scratch item to compare it. */
+  if (!gw_item_set_field_text (cur == RANK_NONE || rank > cur ? e->item : im->scratch,
+                               field, norm, &im->ctx, &error))
     {
       if (rank >= RANK_HEADING)
         warn (im, line, _("%s: %s"), gw_item_get_key (e->item), error->message);
@@ -1366,7 +1370,6 @@ apply_field (Importer   *im,
 
   if (cur == RANK_NONE || rank > cur)
     {
-      gw_item_set_field_text (e->item, field, norm, &im->ctx, NULL);
       e->rank[field] = rank;
       if (field == GW_FIELD_EFFORT && rank >= RANK_HEADING)
         {
