@@ -28,6 +28,7 @@ static const struct
   { "win.new-register", { "<Control><Shift>n", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.import", { "<Control>i", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.show-editor", { "F9", NULL } },
   { "app.quit", { "<Control>q", NULL } },

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gw-import-dialog.h"
 #include "gw-window-private.h"
 
 /* The window's actions: items (new, duplicate, delete), history (undo,
@@ -39,7 +40,7 @@ make_register_filter (void)
 
   gtk_file_filter_set_name (filter, _("Gapwise registers"));
   gtk_file_filter_add_pattern (filter, "*.gapwise");
-  gtk_file_filter_add_mime_type (filter, "application/x-gapwise");
+  gtk_file_filter_add_mime_type (filter, "application/x-gapwise-register");
   return filter;
 }
 
@@ -342,6 +343,14 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gw_import_choose_files (GW_WINDOW (widget));
+}
+
+static void
 open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -488,6 +497,7 @@ _gw_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }
 
@@ -515,6 +525,7 @@ _gw_window_update_actions (GwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable != NULL && undo_label != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable != NULL && redo_label != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", store != NULL);
 
   /* Translators: a tooltip, "Undo Edit “P0-001”" */
