@@ -1,0 +1,1892 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The Gantt chart. gw_gantt_chart_new() does what depends only on the
+ * schedule (each item's place on the calendar in days, the milestone
+ * groups, the dependency edges), so it can run in a worker thread; the
+ * rows follow from the collapsed groups. A frame lays out and draws only
+ * the rows and the days inside the viewport: bars and labels of the rows
+ * shown, the time scale's cells of the days shown, and the arrows that
+ * cross the viewport, found by one pass over the edges with arithmetic
+ * only. Text is shaped once and kept for the rows and cells seen. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "gw-gantt.h"
+#include "gw-quadrant.h"
+
+#define ROW_HEIGHT 26.0
+#define BAR_HEIGHT 14.0
+#define SUMMARY_HEIGHT 6.0
+#define DIAMOND 7.0
+#define HEADER_BAND 23.0
+#define HEADER_HEIGHT (2 * HEADER_BAND)
+#define DEFAULT_LABEL_WIDTH 280.0
+#define MIN_LABEL_WIDTH 120.0
+#define LABEL_SIZE 12.0
+#define HEADER_SIZE 11.0
+#define INDENT 22.0
+#define HANDLE_WIDTH 6.0
+#define HIT_SLOP 2.0
+#define MIN_HIT_WIDTH 8.0
+#define ARROW_STEP 6.0
+#define ARROW_HEAD 4.0
+#define MAX_CACHED 4096
+
+/* Pixels per day, and the days the axis runs on past the last finish. */
+static const double px_per_day[GW_GANTT_N_ZOOMS] = { 36, 16, 5, 1.7 };
+static const int pad_days[GW_GANTT_N_ZOOMS] = { 7, 14, 31, 92 };
+static const char *zoom_names[GW_GANTT_N_ZOOMS] = { "day", "week", "month", "quarter" };
+
+typedef enum
+{
+  UNIT_DAY,
+  UNIT_WEEK,
+  UNIT_MONTH,
+  UNIT_QUARTER,
+  UNIT_YEAR,
+} Unit;
+
+/* The time scale's two bands at each zoom: the top one and the bottom one. */
+static const Unit band_units[GW_GANTT_N_ZOOMS][2] = {
+  { UNIT_WEEK, UNIT_DAY },
+  { UNIT_MONTH, UNIT_WEEK },
+  { UNIT_YEAR, UNIT_MONTH },
+  { UNIT_YEAR, UNIT_QUARTER },
+};
+
+typedef struct
+{
+  guint pred;
+  guint succ;
+} Edge;
+
+struct _GwGanttChart
+{
+  GwSchedule     *schedule;
+  GPtrArray      *items;          /* GwItem, as given */
+  GwItem        **item_of;        /* [n_items]: the item of each schedule index, or NULL */
+  double         *start_day;      /* [n_items]: days from the origin; NAN unless active */
+  double         *finish_day;
+
+  guint           n_groups;       /* the milestones, then "no milestone" */
+  char          **group_names;    /* [n_groups]: milestone names, or NULL */
+  guint          *group_first;    /* [n_groups + 1]: into group_items */
+  guint          *group_items;    /* active items by group, in start order */
+  double         *group_start;    /* [n_groups]: days */
+  double         *group_finish;
+  gboolean       *collapsed;      /* [n_groups] */
+  gboolean        group_rows;     /* FALSE when every item is in "no milestone" */
+
+  int            *rows;           /* >= 0: an item; < 0: group -(row + 1) */
+  guint           n_rows;
+  int            *row_of;         /* [n_items]: -1 when hidden or not active */
+  int            *group_row;      /* [n_groups]: -1 without a row */
+
+  Edge           *edges;
+  guint           n_edges;
+  guint          *category_of;    /* [n_items]: colour index by category */
+  GPtrArray      *categories;     /* char *: sorted; the last is "" for none */
+
+  guint32         origin;         /* the julian day at the axis' start (a Monday) */
+  guint32         last_day;       /* the julian day after the last finish */
+  guint32         start_julian;
+  int             day_start;      /* minute of the day work starts */
+  double          day_minutes;
+  double          hours_per_day;
+
+  GwGanttZoom     zoom;
+  GwGanttColorBy  color_by;
+  gboolean        show_dependencies;
+  GDate           today;
+  double          label_width;
+  int             selected;
+  int             ghost;
+  double          ghost_start;    /* days */
+  double          ghost_finish;
+
+  double          vx, vy, vw, vh;
+
+  GwGanttStats    stats;
+  GArray         *drawn;          /* guint: items drawn in the last frame */
+
+  char           *font_family;    /* of the layouts below */
+  PangoLayout    *label_template;
+  PangoLayout    *bold_template;
+  PangoLayout    *header_template;
+  GHashTable     *labels;         /* row code -> PangoLayout */
+  GHashTable     *cells;          /* gint64 cell code -> PangoLayout */
+};
+
+/* Helpers: time */
+
+static double
+ppd (GwGanttChart *chart)
+{
+  return px_per_day[chart->zoom];
+}
+
+static double
+timeline_width (GwGanttChart *chart)
+{
+  return (chart->last_day + pad_days[chart->zoom] - chart->origin) * ppd (chart);
+}
+
+/* Days from the origin to a working time: a working day fills its whole
+ * day on the axis, so a bar of half a day takes half a day's width. */
+static double
+hours_to_day (GwGanttChart   *chart,
+              double          hours,
+              GwCalendarEdge  edge)
+{
+  GDate date;
+  int minute;
+  double fraction;
+
+  gw_calendar_get_wall (chart->schedule->calendar, hours, edge, &date, &minute);
+  fraction = CLAMP ((minute - chart->day_start) / chart->day_minutes, 0, 1);
+  return (double) g_date_get_julian (&date) - chart->origin + fraction;
+}
+
+static double
+day_to_x (GwGanttChart *chart,
+          double        day)
+{
+  return chart->label_width + day * ppd (chart) - chart->vx;
+}
+
+static double
+x_to_day (GwGanttChart *chart,
+          double        x)
+{
+  return (x - chart->label_width + chart->vx) / ppd (chart);
+}
+
+static double
+row_top (GwGanttChart *chart,
+         int           row)
+{
+  return HEADER_HEIGHT + row * ROW_HEIGHT - chart->vy;
+}
+
+static void
+set_julian (GDate   *date,
+            guint32  julian)
+{
+  g_date_clear (date, 1);
+  g_date_set_julian (date, julian);
+}
+
+static guint32
+unit_start (Unit    unit,
+            guint32 julian)
+{
+  GDate d;
+
+  set_julian (&d, julian);
+  switch (unit)
+    {
+    case UNIT_DAY:
+      return julian;
+    case UNIT_WEEK:
+      return julian - (g_date_get_weekday (&d) - G_DATE_MONDAY);
+    case UNIT_MONTH:
+      g_date_set_day (&d, 1);
+      break;
+    case UNIT_QUARTER:
+      g_date_set_day (&d, 1);
+      g_date_set_month (&d, (GDateMonth) ((g_date_get_month (&d) - 1) / 3 * 3 + 1));
+      break;
+    case UNIT_YEAR:
+    default:
+      g_date_set_dmy (&d, 1, G_DATE_JANUARY, g_date_get_year (&d));
+      break;
+    }
+  return g_date_get_julian (&d);
+}
+
+static guint32
+unit_next (Unit    unit,
+           guint32 julian)
+{
+  GDate d;
+
+  set_julian (&d, unit_start (unit, julian));
+  switch (unit)
+    {
+    case UNIT_DAY:
+      return julian + 1;
+    case UNIT_WEEK:
+      return g_date_get_julian (&d) + 7;
+    case UNIT_MONTH:
+      g_date_add_months (&d, 1);
+      break;
+    case UNIT_QUARTER:
+      g_date_add_months (&d, 3);
+      break;
+    case UNIT_YEAR:
+    default:
+      g_date_add_years (&d, 1);
+      break;
+    }
+  return g_date_get_julian (&d);
+}
+
+static char *
+format_date (guint32     julian,
+             const char *format)
+{
+  GDate d;
+  g_autoptr(GDateTime) dt = NULL;
+
+  set_julian (&d, julian);
+  dt = g_date_time_new_utc (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 0, 0, 0);
+  return g_date_time_format (dt, format);
+}
+
+/* The text of a cell of the time scale. */
+static char *
+cell_text (GwGanttChart *chart,
+           Unit          unit,
+           gboolean      top,
+           guint32       julian)
+{
+  GDate d;
+  int week;
+
+  set_julian (&d, julian);
+  switch (unit)
+    {
+    case UNIT_DAY:
+      return g_strdup_printf ("%u", (guint) g_date_get_day (&d));
+    case UNIT_WEEK:
+      {
+        /* Translators: a date in the Gantt chart's time scale, "4 Jan"; see g_date_time_format() */
+        g_autofree char *date = format_date (julian, top ? _("%-d %b %Y") : _("%-d %b"));
+
+        week = (int) ((julian - chart->origin) / 7) + 1;
+        if (top)
+          /* Translators: a week of the schedule in the Gantt chart's time scale, "Week 3 · 18 Jan 2027" */
+          return g_strdup_printf (_("Week %d · %s"), week, date);
+        /* Translators: a short week of the schedule in the Gantt chart's time scale, "W3 · 18 Jan" */
+        return g_strdup_printf (_("W%d · %s"), week, date);
+      }
+    case UNIT_MONTH:
+      /* Translators: a month in the Gantt chart's time scale; see g_date_time_format() */
+      return format_date (julian, top ? _("%B %Y") : _("%b"));
+    case UNIT_QUARTER:
+      /* Translators: a quarter of a year in the Gantt chart's time scale, "Q1" */
+      return g_strdup_printf (_("Q%d"), (g_date_get_month (&d) - 1) / 3 + 1);
+    case UNIT_YEAR:
+    default:
+      return g_strdup_printf ("%u", (guint) g_date_get_year (&d));
+    }
+}
+
+/* Helpers: structure */
+
+static int
+compare_collate (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+collect_categories (GwGanttChart *chart)
+{
+  const GwSchedule *s = chart->schedule;
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean none = FALSE;
+
+  chart->categories = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < s->n_items; i++)
+    {
+      const char *c = chart->item_of[i] ? gw_item_get_category (chart->item_of[i]) : NULL;
+
+      if (s->items[i].state != GW_SCHEDULE_ACTIVE)
+        continue;
+      if (c == NULL || *c == '\0')
+        none = TRUE;
+      else if (g_hash_table_add (index, (gpointer) c))
+        g_ptr_array_add (chart->categories, g_strdup (c));
+    }
+  g_ptr_array_sort (chart->categories, compare_collate);
+  if (none)
+    g_ptr_array_add (chart->categories, g_strdup (""));
+
+  g_hash_table_remove_all (index);
+  for (guint k = 0; k < chart->categories->len; k++)
+    g_hash_table_insert (index, g_ptr_array_index (chart->categories, k), GUINT_TO_POINTER (k));
+  chart->category_of = g_new0 (guint, MAX (s->n_items, 1));
+  for (guint i = 0; i < s->n_items; i++)
+    {
+      const char *c = chart->item_of[i] ? gw_item_get_category (chart->item_of[i]) : NULL;
+
+      if (s->items[i].state == GW_SCHEDULE_ACTIVE)
+        chart->category_of[i] = GPOINTER_TO_UINT (g_hash_table_lookup (index, c ? c : ""));
+    }
+}
+
+static void
+collect_groups (GwGanttChart *chart,
+                GPtrArray    *milestones)
+{
+  const GwSchedule *s = chart->schedule;
+  g_autofree guint *fill = NULL;
+
+  chart->n_groups = s->n_milestones + 1;
+  chart->group_names = g_new0 (char *, chart->n_groups + 1);
+  chart->group_first = g_new0 (guint, chart->n_groups + 1);
+  chart->group_items = g_new (guint, MAX (s->n_active, 1));
+  chart->group_start = g_new (double, chart->n_groups);
+  chart->group_finish = g_new (double, chart->n_groups);
+  chart->collapsed = g_new0 (gboolean, chart->n_groups);
+  chart->group_row = g_new (int, chart->n_groups);
+
+  for (guint k = 0; k < s->n_milestones; k++)
+    for (guint m = 0; milestones != NULL && m < milestones->len; m++)
+      {
+        GwMilestone *ms = g_ptr_array_index (milestones, m);
+
+        if (g_strcmp0 (ms->key, s->milestones[k].key) == 0 && ms->name != NULL && *ms->name != '\0')
+          chart->group_names[k] = g_strdup (ms->name);
+      }
+
+  /* Items by group, keeping the schedule's start order. */
+  for (guint j = 0; j < s->n_active; j++)
+    {
+      int ms = s->items[s->order[j]].milestone;
+
+      chart->group_first[(ms < 0 ? s->n_milestones : (guint) ms) + 1]++;
+    }
+  for (guint g = 0; g < chart->n_groups; g++)
+    chart->group_first[g + 1] += chart->group_first[g];
+  fill = g_memdup2 (chart->group_first, chart->n_groups * sizeof (guint));
+  for (guint j = 0; j < s->n_active; j++)
+    {
+      guint i = s->order[j];
+      int ms = s->items[i].milestone;
+
+      chart->group_items[fill[ms < 0 ? s->n_milestones : (guint) ms]++] = i;
+    }
+
+  for (guint g = 0; g < chart->n_groups; g++)
+    {
+      chart->group_start[g] = NAN;
+      chart->group_finish[g] = NAN;
+      for (guint k = chart->group_first[g]; k < chart->group_first[g + 1]; k++)
+        {
+          guint i = chart->group_items[k];
+
+          if (isnan (chart->group_start[g]) || chart->start_day[i] < chart->group_start[g])
+            chart->group_start[g] = chart->start_day[i];
+          if (isnan (chart->group_finish[g]) || chart->finish_day[i] > chart->group_finish[g])
+            chart->group_finish[g] = chart->finish_day[i];
+        }
+    }
+  /* Headers are worth a row only when some item has a milestone. */
+  chart->group_rows = chart->group_first[s->n_milestones] > 0;
+}
+
+static void
+collect_edges (GwGanttChart *chart)
+{
+  const GwSchedule *s = chart->schedule;
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+
+  for (guint i = 0; i < s->n_items; i++)
+    {
+      GPtrArray *deps;
+
+      if (chart->item_of[i] == NULL || s->items[i].state != GW_SCHEDULE_ACTIVE)
+        continue;
+      deps = gw_item_get_depends_on (chart->item_of[i]);
+      for (guint d = 0; deps != NULL && d < deps->len; d++)
+        {
+          GwDependency *dep = g_ptr_array_index (deps, d);
+          int p = gw_schedule_lookup (s, dep->key);
+          Edge e;
+
+          if (p < 0 || s->items[p].state != GW_SCHEDULE_ACTIVE)
+            continue;
+          e.pred = (guint) p;
+          e.succ = i;
+          g_array_append_val (edges, e);
+        }
+    }
+  chart->n_edges = edges->len;
+  chart->edges = (Edge *) g_array_free (g_steal_pointer (&edges), FALSE);
+}
+
+/* The rows follow from the groups and which of them are collapsed: one
+ * pass over the items, no drawing. */
+static void
+build_rows (GwGanttChart *chart)
+{
+  const GwSchedule *s = chart->schedule;
+  guint r = 0;
+
+  g_free (chart->rows);
+  chart->rows = g_new (int, s->n_active + chart->n_groups + 1);
+  for (guint i = 0; i < s->n_items; i++)
+    chart->row_of[i] = -1;
+  for (guint g = 0; g < chart->n_groups; g++)
+    {
+      chart->group_row[g] = -1;
+      if (chart->group_first[g] == chart->group_first[g + 1])
+        continue;
+      if (chart->group_rows)
+        {
+          chart->group_row[g] = (int) r;
+          chart->rows[r++] = -(int) g - 1;
+          if (chart->collapsed[g])
+            continue;
+        }
+      for (guint k = chart->group_first[g]; k < chart->group_first[g + 1]; k++)
+        {
+          chart->row_of[chart->group_items[k]] = (int) r;
+          chart->rows[r++] = (int) chart->group_items[k];
+        }
+    }
+  chart->n_rows = r;
+}
+
+static void
+clear_text (GwGanttChart *chart)
+{
+  g_clear_object (&chart->label_template);
+  g_clear_object (&chart->bold_template);
+  g_clear_object (&chart->header_template);
+  g_hash_table_remove_all (chart->labels);
+  g_hash_table_remove_all (chart->cells);
+  g_clear_pointer (&chart->font_family, g_free);
+}
+
+/* Layouts are made from templates that share one Pango context; the
+ * shaped text of rows and cells is kept until the cache fills. */
+static void
+ensure_text (GwGanttChart          *chart,
+             cairo_t               *cr,
+             const GwRenderPalette *palette)
+{
+  if (chart->font_family != NULL && g_strcmp0 (chart->font_family, palette->font_family) == 0)
+    return;
+  clear_text (chart);
+  chart->font_family = g_strdup (palette->font_family);
+  chart->label_template = gw_render_text_layout (cr, palette, LABEL_SIZE, FALSE);
+  chart->bold_template = gw_render_text_layout (cr, palette, LABEL_SIZE, TRUE);
+  chart->header_template = gw_render_text_layout (cr, palette, HEADER_SIZE, FALSE);
+}
+
+static PangoLayout *
+cached (GHashTable  *cache,
+        gpointer     key,
+        PangoLayout *layout)
+{
+  if (g_hash_table_size (cache) >= MAX_CACHED)
+    g_hash_table_remove_all (cache);
+  g_hash_table_insert (cache, key, layout);
+  return layout;
+}
+
+/* "KEY  Title" with the key in bold, cut to the label column. */
+static PangoLayout *
+item_label (GwGanttChart *chart,
+            guint         item)
+{
+  gpointer code = GINT_TO_POINTER ((int) item + 1);
+  PangoLayout *layout = g_hash_table_lookup (chart->labels, code);
+  GwItem *it = chart->item_of[item];
+  const char *key = chart->schedule->keys[item];
+  const char *title = it ? gw_item_get_title (it) : NULL;
+  g_autofree char *text = NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *bold;
+  double indent = chart->group_rows ? INDENT + 8 : 8;
+
+  if (layout != NULL)
+    return layout;
+  text = title && *title ? g_strconcat (key, "  ", title, NULL) : g_strdup (key);
+  layout = pango_layout_copy (chart->label_template);
+  gw_render_text_set (layout, text, MAX (chart->label_width - indent - 8, 10));
+  attrs = pango_attr_list_new ();
+  bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  bold->start_index = 0;
+  bold->end_index = (guint) strlen (key);
+  pango_attr_list_insert (attrs, bold);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return cached (chart->labels, code, layout);
+}
+
+static PangoLayout *
+group_label (GwGanttChart *chart,
+             guint         group)
+{
+  gpointer code = GINT_TO_POINTER (-(int) group - 1);
+  PangoLayout *layout = g_hash_table_lookup (chart->labels, code);
+  const GwSchedule *s = chart->schedule;
+  guint count = chart->group_first[group + 1] - chart->group_first[group];
+  const char *key = group < s->n_milestones ? s->milestones[group].key : _("No milestone");
+  const char *name = chart->group_names[group];
+  g_autofree char *text = NULL;
+  g_autofree char *items = NULL;
+
+  if (layout != NULL)
+    return layout;
+  items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", count), count);
+  text = name ? g_strdup_printf ("%s · %s (%s)", key, name, items) : g_strdup_printf ("%s (%s)", key, items);
+  layout = pango_layout_copy (chart->bold_template);
+  gw_render_text_set (layout, text, MAX (chart->label_width - INDENT - 8, 10));
+  return cached (chart->labels, code, layout);
+}
+
+static PangoLayout *
+cell_label (GwGanttChart *chart,
+            Unit          unit,
+            gboolean      top,
+            guint32       julian)
+{
+  gint64 code = (gint64) unit << 40 | (gint64) top << 32 | julian;
+  PangoLayout *layout = g_hash_table_lookup (chart->cells, &code);
+  g_autofree char *text = NULL;
+
+  if (layout != NULL)
+    return layout;
+  text = cell_text (chart, unit, top, julian);
+  layout = pango_layout_copy (chart->header_template);
+  gw_render_text_set (layout, text, -1);
+  return cached (chart->cells, g_memdup2 (&code, sizeof code), layout);
+}
+
+static GwColor
+bar_color (GwGanttChart          *chart,
+           const GwRenderPalette *palette,
+           guint                  item)
+{
+  GwItem *it = chart->item_of[item];
+
+  if (chart->color_by == GW_GANTT_COLOR_CATEGORY)
+    {
+      guint c = chart->category_of[item];
+
+      if (*(const char *) g_ptr_array_index (chart->categories, c) == '\0')
+        return palette->muted;
+      return gw_render_categorical_color (c, palette);
+    }
+  return palette->priority[MIN (it ? gw_item_get_priority (it) : chart->schedule->items[item].urgency,
+                                GW_N_PRIORITIES - 1)];
+}
+
+/* Helpers: drawing */
+
+typedef struct
+{
+  int    r0, r1;      /* rows shown, r1 excluded */
+  double d0, d1;      /* days shown */
+  double left, top;   /* where the rows and the time line begin */
+} Visible;
+
+static void
+get_visible (GwGanttChart *chart,
+             Visible      *v)
+{
+  double rows_h = MAX (chart->vh - HEADER_HEIGHT, 0);
+
+  v->left = chart->label_width;
+  v->top = HEADER_HEIGHT;
+  v->r0 = (int) CLAMP (floor (chart->vy / ROW_HEIGHT), 0, chart->n_rows);
+  v->r1 = (int) CLAMP (ceil ((chart->vy + rows_h) / ROW_HEIGHT), 0, chart->n_rows);
+  v->d0 = x_to_day (chart, v->left);
+  v->d1 = x_to_day (chart, chart->vw);
+}
+
+static void
+draw_row_backgrounds (GwGanttChart          *chart,
+                      cairo_t               *cr,
+                      const GwRenderPalette *palette,
+                      const Visible         *v)
+{
+  GwColor group = gw_render_mix (&palette->background, &palette->foreground, 0.06);
+  GwColor selected = gw_render_mix (&palette->background, &palette->accent, 0.16);
+
+  for (int r = v->r0; r < v->r1; r++)
+    {
+      int code = chart->rows[r];
+
+      if (code >= 0 && code != chart->selected)
+        continue;
+      gw_render_set_color (cr, code < 0 ? &group : &selected, 1);
+      cairo_rectangle (cr, 0, row_top (chart, r), chart->vw, ROW_HEIGHT);
+      cairo_fill (cr);
+    }
+}
+
+/* Weekends and holidays, where a day is wide enough to see. */
+static void
+draw_days_off (GwGanttChart          *chart,
+               cairo_t               *cr,
+               const GwRenderPalette *palette,
+               const Visible         *v)
+{
+  double bottom = MIN (chart->vh, row_top (chart, chart->n_rows));
+
+  if (chart->zoom > GW_GANTT_ZOOM_WEEK)
+    return;
+  /* Translucent, so that group rows and the selection show through. */
+  gw_render_set_color (cr, &palette->foreground, 0.045);
+  for (gint64 d = (gint64) floor (v->d0); d < v->d1; d++)
+    {
+      GDate date;
+
+      if (d < 0)
+        continue;
+      set_julian (&date, chart->origin + (guint32) d);
+      if (gw_calendar_is_working_day (chart->schedule->calendar, &date))
+        continue;
+      cairo_rectangle (cr, day_to_x (chart, (double) d), v->top, ppd (chart), bottom - v->top);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_grid (GwGanttChart          *chart,
+           cairo_t               *cr,
+           const GwRenderPalette *palette,
+           const Visible         *v)
+{
+  double bottom = MIN (chart->vh, row_top (chart, chart->n_rows));
+
+  cairo_set_line_width (cr, 1);
+  for (int band = 1; band >= 0; band--)
+    {
+      Unit unit = band_units[chart->zoom][band];
+      guint32 j = unit_start (unit, chart->origin + (guint32) MAX (floor (v->d0), 0));
+
+      gw_render_set_color (cr, &palette->border, band == 0 ? 0.9 : 0.45);
+      for (; (double) j - chart->origin <= v->d1; j = unit_next (unit, j))
+        {
+          double x = round (day_to_x (chart, (double) j - chart->origin)) + 0.5;
+
+          if (x < v->left)
+            continue;
+          cairo_move_to (cr, x, v->top);
+          cairo_line_to (cr, x, bottom);
+        }
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_today (GwGanttChart          *chart,
+            cairo_t               *cr,
+            const GwRenderPalette *palette,
+            const Visible         *v)
+{
+  double day, x;
+
+  if (!g_date_valid (&chart->today))
+    return;
+  day = (double) g_date_get_julian (&chart->today) - chart->origin + 0.5;
+  if (day < v->d0 || day > v->d1)
+    return;
+  x = round (day_to_x (chart, day)) + 0.5;
+  gw_render_set_color (cr, &palette->status[GW_STATUS_BLOCKED], 0.9);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x, 0);
+  cairo_line_to (cr, x, chart->vh);
+  cairo_stroke (cr);
+}
+
+static gboolean
+segment_visible (double x0,
+                 double y0,
+                 double x1,
+                 double y1,
+                 double left,
+                 double top,
+                 double right,
+                 double bottom)
+{
+  return MAX (x0, x1) + ARROW_HEAD >= left && MIN (x0, x1) - ARROW_HEAD <= right &&
+         MAX (y0, y1) + ARROW_HEAD >= top && MIN (y0, y1) - ARROW_HEAD <= bottom;
+}
+
+/* A finish-to-start arrow: along the predecessor's row from its finish,
+ * then down (or up) onto the successor's bar near its start; when the
+ * successor starts before the predecessor ends, round through the gap
+ * above (or below) the successor's row into its start from the left.
+ * Returns whether a part of it is inside the viewport. */
+static gboolean
+route_arrow (GwGanttChart *chart,
+             const Edge   *e,
+             const Visible *v,
+             double        pts[6][2],
+             guint        *n_pts,
+             gboolean     *down_head)
+{
+  int rp = chart->row_of[e->pred], rq = chart->row_of[e->succ];
+  double yp = row_top (chart, rp) + ROW_HEIGHT / 2;
+  double yq = row_top (chart, rq) + ROW_HEIGHT / 2;
+  double x1 = day_to_x (chart, chart->finish_day[e->pred]);
+  double x2 = day_to_x (chart, chart->start_day[e->succ]);
+  double x2_end = day_to_x (chart, chart->finish_day[e->succ]);
+  double below = rq > rp ? 1 : -1;
+  guint n = 0;
+
+  if (x2 >= x1 - 0.5)
+    {
+      double xv = MAX (x2 + MIN (ARROW_STEP, MAX ((x2_end - x2) / 2, 1)), x1 + 2);
+
+      pts[n][0] = x1, pts[n++][1] = yp;
+      pts[n][0] = xv, pts[n++][1] = yp;
+      pts[n][0] = xv, pts[n++][1] = yq - below * BAR_HEIGHT / 2;
+      *down_head = TRUE;
+    }
+  else
+    {
+      double ygap = yq - below * ROW_HEIGHT / 2;
+
+      pts[n][0] = x1, pts[n++][1] = yp;
+      pts[n][0] = x1 + ARROW_STEP, pts[n++][1] = yp;
+      pts[n][0] = x1 + ARROW_STEP, pts[n++][1] = ygap;
+      pts[n][0] = x2 - ARROW_STEP, pts[n++][1] = ygap;
+      pts[n][0] = x2 - ARROW_STEP, pts[n++][1] = yq;
+      pts[n][0] = x2, pts[n++][1] = yq;
+      *down_head = FALSE;
+    }
+  *n_pts = n;
+
+  for (guint k = 0; k + 1 < n; k++)
+    if (segment_visible (pts[k][0], pts[k][1], pts[k + 1][0], pts[k + 1][1],
+                         v->left, v->top, chart->vw, chart->vh))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  double   x, y;
+  gboolean down;
+  double   direction;
+} Head;
+
+static void
+add_head_path (cairo_t    *cr,
+               const Head *h)
+{
+  cairo_move_to (cr, h->x, h->y);
+  if (h->down)
+    {
+      cairo_line_to (cr, h->x - ARROW_HEAD, h->y - h->direction * ARROW_HEAD * 1.4);
+      cairo_line_to (cr, h->x + ARROW_HEAD, h->y - h->direction * ARROW_HEAD * 1.4);
+    }
+  else
+    {
+      cairo_line_to (cr, h->x - ARROW_HEAD * 1.4, h->y - ARROW_HEAD);
+      cairo_line_to (cr, h->x - ARROW_HEAD * 1.4, h->y + ARROW_HEAD);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+draw_arrows (GwGanttChart          *chart,
+             cairo_t               *cr,
+             const GwRenderPalette *palette,
+             const Visible         *v)
+{
+  const GwSchedule *s = chart->schedule;
+  g_autoptr(GArray) heads = NULL;
+
+  if (!chart->show_dependencies)
+    return;
+  heads = g_array_new (FALSE, FALSE, sizeof (Head));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Two passes: ordinary arrows, then the critical ones over them; the
+   * lines of a pass are stroked at once, then their heads filled. */
+  for (int critical = 0; critical <= 1; critical++)
+    {
+      const GwColor *color = critical ? &palette->highlight : &palette->line;
+
+      cairo_new_path (cr);
+      g_array_set_size (heads, 0);
+      for (guint k = 0; k < chart->n_edges; k++)
+        {
+          const Edge *e = &chart->edges[k];
+          int rp = chart->row_of[e->pred], rq = chart->row_of[e->succ];
+          double pts[6][2];
+          guint n;
+          Head head;
+
+          /* Rows first: arrows wholly above or below the viewport are
+           * passed over without any arithmetic on their times. */
+          if (rp < 0 || rq < 0 || (rp < v->r0 && rq < v->r0) || (rp >= v->r1 && rq >= v->r1))
+            continue;
+          if ((s->items[e->pred].critical && s->items[e->succ].critical) != critical)
+            continue;
+          if (!route_arrow (chart, e, v, pts, &n, &head.down))
+            continue;
+          cairo_move_to (cr, pts[0][0], pts[0][1]);
+          for (guint j = 1; j < n; j++)
+            cairo_line_to (cr, pts[j][0], pts[j][1]);
+          head.x = pts[n - 1][0];
+          head.y = pts[n - 1][1];
+          head.direction = rq > rp ? 1 : -1;
+          g_array_append_val (heads, head);
+        }
+      if (heads->len == 0)
+        continue;
+      chart->stats.arrows += heads->len;
+      gw_render_set_color (cr, color, critical ? 1 : 0.85);
+      cairo_set_line_width (cr, critical ? 1.5 : 1);
+      cairo_stroke (cr);
+      for (guint k = 0; k < heads->len; k++)
+        add_head_path (cr, &g_array_index (heads, Head, k));
+      cairo_fill (cr);
+    }
+}
+
+static void
+diamond_path (cairo_t *cr,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}
+
+/* A group's row: a bracket over its items' span and the milestone's
+ * diamond at its finish. */
+static void
+draw_group_summary (GwGanttChart          *chart,
+                    cairo_t               *cr,
+                    const GwRenderPalette *palette,
+                    int                    row,
+                    guint                  group)
+{
+  double y = row_top (chart, row) + ROW_HEIGHT / 2;
+  double x0 = day_to_x (chart, chart->group_start[group]);
+  double x1 = day_to_x (chart, chart->group_finish[group]);
+
+  if (isnan (x0))
+    return;
+  /* A bar with a tab pointing down at each end, over the group's items. */
+  gw_render_set_color (cr, &palette->foreground, 0.6);
+  cairo_move_to (cr, x0, y - SUMMARY_HEIGHT / 2);
+  cairo_line_to (cr, MAX (x1, x0 + 1), y - SUMMARY_HEIGHT / 2);
+  cairo_line_to (cr, MAX (x1, x0 + 1), y + SUMMARY_HEIGHT);
+  cairo_line_to (cr, MAX (x1, x0 + 1) - 5, y + SUMMARY_HEIGHT / 2);
+  cairo_line_to (cr, x0 + 5, y + SUMMARY_HEIGHT / 2);
+  cairo_line_to (cr, x0, y + SUMMARY_HEIGHT);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  if (group < chart->schedule->n_milestones)
+    {
+      diamond_path (cr, x1, y, DIAMOND);
+      gw_render_set_color (cr, &palette->foreground, 1);
+      cairo_fill_preserve (cr);
+      gw_render_set_color (cr, &palette->background, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+bar_rect (GwGanttChart *chart,
+          int           row,
+          double        start_day,
+          double        finish_day,
+          GwRect       *rect)
+{
+  double x0 = day_to_x (chart, start_day);
+  double x1 = day_to_x (chart, finish_day);
+
+  rect->x = x0;
+  rect->y = row_top (chart, row) + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+  rect->w = MAX (x1 - x0, 0);
+  rect->h = BAR_HEIGHT;
+}
+
+static void
+draw_bar (GwGanttChart          *chart,
+          cairo_t               *cr,
+          const GwRenderPalette *palette,
+          int                    row,
+          guint                  item)
+{
+  const GwScheduleEntry *e = &chart->schedule->items[item];
+  GwColor color = bar_color (chart, palette, item);
+  GwRect r;
+
+  bar_rect (chart, row, chart->start_day[item], chart->finish_day[item], &r);
+  if (r.x + r.w < chart->label_width - ARROW_HEAD || r.x > chart->vw)
+    return;
+  chart->stats.bars++;
+
+  if (e->duration <= 0)
+    {
+      /* Nothing to work: a small diamond where it happens. */
+      diamond_path (cr, r.x, r.y + r.h / 2, BAR_HEIGHT / 2.5);
+      gw_render_set_color (cr, &color, 1);
+      cairo_fill (cr);
+      return;
+    }
+  gw_render_rounded_rectangle (cr, r.x, r.y, MAX (r.w, 2), r.h, 3);
+  gw_render_set_color (cr, &color, 1);
+  if (e->critical)
+    {
+      cairo_fill_preserve (cr);
+      gw_render_set_color (cr, &palette->highlight, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_fill (cr);
+  if ((int) item == chart->selected)
+    {
+      gw_render_rounded_rectangle (cr, r.x - 2.5, r.y - 2.5, MAX (r.w, 2) + 5, r.h + 5, 4);
+      gw_render_set_color (cr, &palette->accent, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_ghost (GwGanttChart          *chart,
+            cairo_t               *cr,
+            const GwRenderPalette *palette)
+{
+  static const double dash[] = { 4, 3 };
+  GwRect r;
+  int row;
+
+  if (chart->ghost < 0 || (row = chart->row_of[chart->ghost]) < 0)
+    return;
+  bar_rect (chart, row, chart->ghost_start, chart->ghost_finish, &r);
+  cairo_save (cr);
+  gw_render_rounded_rectangle (cr, r.x + 0.5, r.y - 1.5, MAX (r.w, 2) - 1, r.h + 3, 3);
+  gw_render_set_color (cr, &palette->accent, 0.15);
+  cairo_fill_preserve (cr);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (cr, 1.5);
+  gw_render_set_color (cr, &palette->accent, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_timeline (GwGanttChart          *chart,
+               cairo_t               *cr,
+               const GwRenderPalette *palette,
+               const Visible         *v)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, v->left, v->top, MAX (chart->vw - v->left, 0), MAX (chart->vh - v->top, 0));
+  cairo_clip (cr);
+
+  draw_days_off (chart, cr, palette, v);
+  draw_grid (chart, cr, palette, v);
+  draw_arrows (chart, cr, palette, v);
+  for (int r = v->r0; r < v->r1; r++)
+    {
+      int code = chart->rows[r];
+
+      chart->stats.rows++;
+      if (code < 0)
+        {
+          draw_group_summary (chart, cr, palette, r, (guint) (-code - 1));
+          continue;
+        }
+      chart->stats.laid_out++;
+      g_array_append_val (chart->drawn, code);
+      draw_bar (chart, cr, palette, r, (guint) code);
+    }
+  draw_ghost (chart, cr, palette);
+  cairo_restore (cr);
+}
+
+static void
+draw_cell_text (GwGanttChart          *chart,
+                cairo_t               *cr,
+                const GwRenderPalette *palette,
+                PangoLayout           *layout,
+                double                 x0,
+                double                 x1,
+                double                 y,
+                gboolean               sticky)
+{
+  double w, h, x;
+
+  gw_render_text_size (layout, &w, &h);
+  /* A cell cut by the label column keeps its text in sight while it fits. */
+  x = sticky ? MAX (x0, chart->label_width) + 5 : x0 + (x1 - x0 - w) / 2;
+  if (w > x1 - x0 - 4 || x + w > x1 - 2)
+    return;
+  gw_render_set_color (cr, &palette->foreground, sticky ? 1 : 0.8);
+  cairo_move_to (cr, x, y + (HEADER_BAND - h) / 2);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_header (GwGanttChart          *chart,
+             cairo_t               *cr,
+             const GwRenderPalette *palette,
+             const Visible         *v)
+{
+  GwColor bg = gw_render_mix (&palette->background, &palette->foreground, 0.035);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, v->left, 0, MAX (chart->vw - v->left, 0), HEADER_HEIGHT);
+  cairo_clip (cr);
+  gw_render_set_color (cr, &bg, 1);
+  cairo_paint (cr);
+
+  cairo_set_line_width (cr, 1);
+  for (int band = 0; band < 2; band++)
+    {
+      Unit unit = band_units[chart->zoom][band];
+      double y = band * HEADER_BAND;
+      guint32 j = unit_start (unit, chart->origin + (guint32) MAX (floor (v->d0), 0));
+
+      for (; (double) j - chart->origin <= v->d1; j = unit_next (unit, j))
+        {
+          double x0 = day_to_x (chart, (double) j - chart->origin);
+          double x1 = day_to_x (chart, (double) unit_next (unit, j) - chart->origin);
+          double gx = round (x0) + 0.5;
+
+          draw_cell_text (chart, cr, palette, cell_label (chart, unit, band == 0, j), x0, x1, y, band == 0);
+          gw_render_set_color (cr, &palette->border, 1);
+          cairo_move_to (cr, gx, y + (band == 0 ? 0 : 4));
+          cairo_line_to (cr, gx, y + HEADER_BAND);
+          cairo_stroke (cr);
+        }
+    }
+  gw_render_set_color (cr, &palette->border, 1);
+  cairo_move_to (cr, v->left, HEADER_BAND + 0.5);
+  cairo_line_to (cr, chart->vw, HEADER_BAND + 0.5);
+  cairo_move_to (cr, v->left, HEADER_HEIGHT - 0.5);
+  cairo_line_to (cr, chart->vw, HEADER_HEIGHT - 0.5);
+  cairo_stroke (cr);
+
+  if (g_date_valid (&chart->today))
+    {
+      double day = (double) g_date_get_julian (&chart->today) - chart->origin + 0.5;
+
+      if (day >= v->d0 && day <= v->d1)
+        {
+          double x = round (day_to_x (chart, day)) + 0.5;
+
+          gw_render_set_color (cr, &palette->status[GW_STATUS_BLOCKED], 0.9);
+          cairo_move_to (cr, x - 5, HEADER_HEIGHT - 7);
+          cairo_line_to (cr, x + 5, HEADER_HEIGHT - 7);
+          cairo_line_to (cr, x, HEADER_HEIGHT);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_labels (GwGanttChart          *chart,
+             cairo_t               *cr,
+             const GwRenderPalette *palette,
+             const Visible         *v)
+{
+  double w, h;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, v->top, v->left, MAX (chart->vh - v->top, 0));
+  cairo_clip (cr);
+  for (int r = v->r0; r < v->r1; r++)
+    {
+      int code = chart->rows[r];
+      double y = row_top (chart, r);
+      PangoLayout *layout;
+
+      if (code < 0)
+        {
+          guint g = (guint) (-code - 1);
+          double cx = 12, cy = y + ROW_HEIGHT / 2;
+
+          /* The disclosure triangle: pointing right when collapsed. */
+          gw_render_set_color (cr, &palette->foreground, 0.7);
+          if (chart->collapsed[g])
+            {
+              cairo_move_to (cr, cx - 2.5, cy - 5);
+              cairo_line_to (cr, cx + 3.5, cy);
+              cairo_line_to (cr, cx - 2.5, cy + 5);
+            }
+          else
+            {
+              cairo_move_to (cr, cx - 5, cy - 2.5);
+              cairo_line_to (cr, cx + 5, cy - 2.5);
+              cairo_line_to (cr, cx, cy + 3.5);
+            }
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          layout = group_label (chart, g);
+          gw_render_text_size (layout, &w, &h);
+          gw_render_set_color (cr, &palette->foreground, 1);
+          cairo_move_to (cr, INDENT, y + (ROW_HEIGHT - h) / 2);
+        }
+      else
+        {
+          layout = item_label (chart, (guint) code);
+          gw_render_text_size (layout, &w, &h);
+          gw_render_set_color (cr, code == chart->selected ? &palette->accent : &palette->foreground, 1);
+          cairo_move_to (cr, chart->group_rows ? INDENT + 8 : 8, y + (ROW_HEIGHT - h) / 2);
+        }
+      pango_cairo_show_layout (cr, layout);
+      chart->stats.labels++;
+    }
+  cairo_restore (cr);
+
+  gw_render_set_color (cr, &palette->border, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, round (v->left) - 0.5, 0);
+  cairo_line_to (cr, round (v->left) - 0.5, chart->vh);
+  cairo_stroke (cr);
+}
+
+/* The top left corner: what the colours mean. */
+static void
+draw_corner (GwGanttChart          *chart,
+             cairo_t               *cr,
+             const GwRenderPalette *palette,
+             const Visible         *v)
+{
+  GwColor bg = gw_render_mix (&palette->background, &palette->foreground, 0.035);
+  g_autoptr(PangoLayout) layout = pango_layout_copy (chart->header_template);
+  double x = 8, w, h;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, v->left, HEADER_HEIGHT);
+  cairo_clip (cr);
+  gw_render_set_color (cr, &bg, 1);
+  cairo_paint (cr);
+
+  if (chart->color_by == GW_GANTT_COLOR_PRIORITY)
+    for (guint p = 0; p < GW_N_PRIORITIES; p++)
+      {
+        gw_render_text_set (layout, gw_priority_to_string (p), -1);
+        gw_render_text_size (layout, &w, &h);
+        if (x + 14 + w > v->left - 4)
+          break;
+        gw_render_rounded_rectangle (cr, x, (HEADER_BAND - 10) / 2, 10, 10, 2);
+        gw_render_set_color (cr, &palette->priority[p], 1);
+        cairo_fill (cr);
+        gw_render_set_color (cr, &palette->foreground, 0.8);
+        cairo_move_to (cr, x + 14, (HEADER_BAND - h) / 2);
+        pango_cairo_show_layout (cr, layout);
+        x += 14 + w + 10;
+      }
+  else
+    {
+      gw_render_text_set (layout, _("Bars coloured by category"), v->left - 16);
+      gw_render_text_size (layout, &w, &h);
+      gw_render_set_color (cr, &palette->foreground, 0.8);
+      cairo_move_to (cr, x, (HEADER_BAND - h) / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  gw_render_rounded_rectangle (cr, 9, HEADER_BAND + (HEADER_BAND - 10) / 2, 18, 9, 2);
+  gw_render_set_color (cr, &palette->muted, 0.5);
+  cairo_fill_preserve (cr);
+  gw_render_set_color (cr, &palette->highlight, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  gw_render_text_set (layout, _("Critical path"), v->left - 44);
+  gw_render_text_size (layout, &w, &h);
+  gw_render_set_color (cr, &palette->foreground, 0.8);
+  cairo_move_to (cr, 34, HEADER_BAND + (HEADER_BAND - h) / 2);
+  pango_cairo_show_layout (cr, layout);
+
+  gw_render_set_color (cr, &palette->border, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, 0, HEADER_HEIGHT - 0.5);
+  cairo_line_to (cr, v->left, HEADER_HEIGHT - 0.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Public API */
+
+const char *
+gw_gantt_zoom_to_string (GwGanttZoom zoom)
+{
+  g_return_val_if_fail ((guint) zoom < GW_GANTT_N_ZOOMS, NULL);
+  return zoom_names[zoom];
+}
+
+/**
+ * gw_gantt_zoom_from_string:
+ * @text: "day", "week", "month" or "quarter"
+ *
+ * Returns: whether @text names a zoom level
+ */
+gboolean
+gw_gantt_zoom_from_string (const char  *text,
+                           GwGanttZoom *zoom)
+{
+  g_return_val_if_fail (zoom != NULL, FALSE);
+
+  for (guint i = 0; text != NULL && i < GW_GANTT_N_ZOOMS; i++)
+    if (g_ascii_strcasecmp (text, zoom_names[i]) == 0)
+      {
+        *zoom = (GwGanttZoom) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * gw_gantt_chart_new:
+ * @schedule: the schedule to draw
+ * @items: (element-type GwItem) (nullable): the items it was computed
+ *   from, for their titles, priorities, categories and dependencies; they
+ *   are read, never changed, and may be read from another thread
+ * @milestones: (element-type GwMilestone) (nullable): for their names
+ *
+ * Places every scheduled item on the calendar and sorts the items into
+ * milestone groups, in start order. Needs no cairo context: it can run in
+ * a worker thread.
+ *
+ * Returns: (transfer full): the chart, at week zoom, nothing collapsed
+ */
+GwGanttChart *
+gw_gantt_chart_new (GwSchedule *schedule,
+                    GPtrArray  *items,
+                    GPtrArray  *milestones)
+{
+  GwGanttChart *chart;
+  GwSchedule *s = schedule;
+  GDate date;
+  int minute;
+
+  g_return_val_if_fail (schedule != NULL, NULL);
+
+  chart = g_new0 (GwGanttChart, 1);
+  chart->schedule = gw_schedule_ref (schedule);
+  chart->items = items ? g_ptr_array_ref (items) : NULL;
+  chart->zoom = GW_GANTT_ZOOM_WEEK;
+  chart->show_dependencies = TRUE;
+  chart->label_width = DEFAULT_LABEL_WIDTH;
+  chart->selected = -1;
+  chart->ghost = -1;
+  g_date_clear (&chart->today, 1);
+  chart->drawn = g_array_new (FALSE, FALSE, sizeof (guint));
+  chart->labels = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  chart->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  chart->item_of = g_new0 (GwItem *, MAX (s->n_items, 1));
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      GwItem *item = g_ptr_array_index (items, i);
+      int index = gw_schedule_lookup (s, gw_item_get_key (item));
+
+      if (index >= 0)
+        chart->item_of[index] = item;
+    }
+
+  /* The axis starts on the Monday of the start date's week, where week 1 begins. */
+  gw_calendar_get_week_start (s->calendar, 1, &date);
+  chart->origin = g_date_get_julian (&date);
+  gw_calendar_get_start_date (s->calendar, &date);
+  chart->start_julian = g_date_get_julian (&date);
+  gw_calendar_get_wall (s->calendar, 0, GW_CALENDAR_START, &date, &minute);
+  chart->day_start = minute;
+  chart->hours_per_day = gw_calendar_get_hours_per_day (s->calendar);
+  chart->day_minutes = chart->hours_per_day * 60;
+  gw_calendar_get_wall (s->calendar, s->makespan_hours, GW_CALENDAR_FINISH, &date, NULL);
+  chart->last_day = MAX (g_date_get_julian (&date) + 1, chart->origin + 28);
+
+  chart->start_day = g_new (double, MAX (s->n_items, 1));
+  chart->finish_day = g_new (double, MAX (s->n_items, 1));
+  for (guint i = 0; i < s->n_items; i++)
+    {
+      const GwScheduleEntry *e = &s->items[i];
+
+      chart->start_day[i] = chart->finish_day[i] = NAN;
+      if (e->state != GW_SCHEDULE_ACTIVE)
+        continue;
+      chart->start_day[i] = hours_to_day (chart, e->start, GW_CALENDAR_START);
+      chart->finish_day[i] = e->duration > 0 ? hours_to_day (chart, e->finish, GW_CALENDAR_FINISH)
+                                             : chart->start_day[i];
+    }
+
+  collect_groups (chart, milestones);
+  collect_edges (chart);
+  collect_categories (chart);
+  chart->row_of = g_new (int, MAX (s->n_items, 1));
+  build_rows (chart);
+  return chart;
+}
+
+void
+gw_gantt_chart_free (GwGanttChart *chart)
+{
+  if (chart == NULL)
+    return;
+  clear_text (chart);
+  g_hash_table_unref (chart->labels);
+  g_hash_table_unref (chart->cells);
+  g_array_unref (chart->drawn);
+  g_free (chart->item_of);
+  g_free (chart->start_day);
+  g_free (chart->finish_day);
+  g_strfreev (chart->group_names);
+  g_free (chart->group_first);
+  g_free (chart->group_items);
+  g_free (chart->group_start);
+  g_free (chart->group_finish);
+  g_free (chart->collapsed);
+  g_free (chart->group_row);
+  g_free (chart->rows);
+  g_free (chart->row_of);
+  g_free (chart->edges);
+  g_free (chart->category_of);
+  g_clear_pointer (&chart->categories, g_ptr_array_unref);
+  g_clear_pointer (&chart->items, g_ptr_array_unref);
+  gw_schedule_unref (chart->schedule);
+  g_free (chart);
+}
+
+/**
+ * gw_gantt_chart_get_schedule:
+ *
+ * Returns: (transfer none): the schedule drawn
+ */
+GwSchedule *
+gw_gantt_chart_get_schedule (GwGanttChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->schedule;
+}
+
+/**
+ * gw_gantt_chart_get_item:
+ * @item: an index of the schedule's items
+ *
+ * Returns: (transfer none) (nullable): the register's item of that index
+ */
+GwItem *
+gw_gantt_chart_get_item (GwGanttChart *chart,
+                         int           item)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_return_val_if_fail (item >= 0 && (guint) item < chart->schedule->n_items, NULL);
+  return chart->item_of[item];
+}
+
+void
+gw_gantt_chart_set_zoom (GwGanttChart *chart,
+                         GwGanttZoom   zoom)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail ((guint) zoom < GW_GANTT_N_ZOOMS);
+  chart->zoom = zoom;
+}
+
+GwGanttZoom
+gw_gantt_chart_get_zoom (GwGanttChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, GW_GANTT_ZOOM_WEEK);
+  return chart->zoom;
+}
+
+/**
+ * gw_gantt_chart_fit_zoom:
+ * @max_width: the width the whole chart may take
+ *
+ * Returns: the finest zoom at which the whole time span fits in
+ *   @max_width, or the coarsest when none does
+ */
+GwGanttZoom
+gw_gantt_chart_fit_zoom (GwGanttChart *chart,
+                         double        max_width)
+{
+  g_return_val_if_fail (chart != NULL, GW_GANTT_ZOOM_WEEK);
+
+  for (guint z = 0; z < GW_GANTT_N_ZOOMS; z++)
+    if (chart->label_width + (chart->last_day + pad_days[z] - chart->origin) * px_per_day[z] <= max_width)
+      return (GwGanttZoom) z;
+  return GW_GANTT_ZOOM_QUARTER;
+}
+
+void
+gw_gantt_chart_set_color_by (GwGanttChart   *chart,
+                             GwGanttColorBy  color_by)
+{
+  g_return_if_fail (chart != NULL);
+  chart->color_by = color_by;
+}
+
+void
+gw_gantt_chart_set_show_dependencies (GwGanttChart *chart,
+                                      gboolean      show)
+{
+  g_return_if_fail (chart != NULL);
+  chart->show_dependencies = show;
+}
+
+/**
+ * gw_gantt_chart_set_today:
+ * @today: (nullable): the day to mark with a line; %NULL for none
+ */
+void
+gw_gantt_chart_set_today (GwGanttChart *chart,
+                          const GDate  *today)
+{
+  g_return_if_fail (chart != NULL);
+  if (today != NULL && g_date_valid (today))
+    chart->today = *today;
+  else
+    g_date_clear (&chart->today, 1);
+}
+
+/**
+ * gw_gantt_chart_set_label_width:
+ * @width: the width of the column of labels on the left
+ */
+void
+gw_gantt_chart_set_label_width (GwGanttChart *chart,
+                                double        width)
+{
+  g_return_if_fail (chart != NULL);
+
+  width = round (MAX (width, MIN_LABEL_WIDTH));
+  if (width == chart->label_width)
+    return;
+  chart->label_width = width;
+  g_hash_table_remove_all (chart->labels);
+}
+
+/**
+ * gw_gantt_chart_set_collapsed:
+ * @milestones: (array zero-terminated=1) (nullable): the keys of the
+ *   milestones whose items are hidden under their header; "" for the
+ *   items without a milestone
+ *
+ * Sets which groups are collapsed and lays the rows out again.
+ */
+void
+gw_gantt_chart_set_collapsed (GwGanttChart      *chart,
+                              const char *const *milestones)
+{
+  const GwSchedule *s;
+
+  g_return_if_fail (chart != NULL);
+
+  s = chart->schedule;
+  for (guint g = 0; g < chart->n_groups; g++)
+    {
+      const char *key = g < s->n_milestones ? s->milestones[g].key : "";
+
+      chart->collapsed[g] = milestones != NULL && g_strv_contains (milestones, key);
+    }
+  build_rows (chart);
+}
+
+/**
+ * gw_gantt_chart_is_collapsed:
+ * @group: a milestone's index, or the schedule's n_milestones for the
+ *   items without one
+ */
+gboolean
+gw_gantt_chart_is_collapsed (GwGanttChart *chart,
+                             int           group)
+{
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (group >= 0 && (guint) group < chart->n_groups, FALSE);
+  return chart->collapsed[group];
+}
+
+/**
+ * gw_gantt_chart_get_group_key:
+ *
+ * Returns: the key of @group's milestone, "" for the items without one
+ */
+const char *
+gw_gantt_chart_get_group_key (GwGanttChart *chart,
+                              int           group)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_return_val_if_fail (group >= 0 && (guint) group < chart->n_groups, NULL);
+  return (guint) group < chart->schedule->n_milestones ? chart->schedule->milestones[group].key : "";
+}
+
+/**
+ * gw_gantt_chart_set_selected:
+ * @item: the schedule's item to show selected; -1 for none
+ */
+void
+gw_gantt_chart_set_selected (GwGanttChart *chart,
+                             int           item)
+{
+  g_return_if_fail (chart != NULL);
+  chart->selected = item >= 0 && (guint) item < chart->schedule->n_items ? item : -1;
+}
+
+/**
+ * gw_gantt_chart_set_ghost:
+ * @item: the item being dragged; -1 for none
+ * @start_hours: where the drag puts its start (working hours)
+ * @finish_hours: and its finish
+ *
+ * Outlines where a dragged bar would go, on the item's row.
+ */
+void
+gw_gantt_chart_set_ghost (GwGanttChart *chart,
+                          int           item,
+                          double        start_hours,
+                          double        finish_hours)
+{
+  g_return_if_fail (chart != NULL);
+
+  chart->ghost = item >= 0 && (guint) item < chart->schedule->n_items ? item : -1;
+  if (chart->ghost < 0)
+    return;
+  chart->ghost_start = hours_to_day (chart, start_hours, GW_CALENDAR_START);
+  chart->ghost_finish = finish_hours > start_hours ? hours_to_day (chart, finish_hours, GW_CALENDAR_FINISH)
+                                                   : chart->ghost_start;
+}
+
+/**
+ * gw_gantt_chart_get_size:
+ *
+ * Gets the size of the whole chart at its zoom: the label column and the
+ * whole time span wide, the time scale and every row high.
+ */
+void
+gw_gantt_chart_get_size (GwGanttChart *chart,
+                         double       *width,
+                         double       *height)
+{
+  g_return_if_fail (chart != NULL);
+
+  if (width)
+    *width = chart->label_width + timeline_width (chart);
+  if (height)
+    *height = HEADER_HEIGHT + chart->n_rows * ROW_HEIGHT;
+}
+
+/**
+ * gw_gantt_chart_get_margins:
+ * @label_width: (out) (optional): the width of the label column
+ * @header_height: (out) (optional): the height of the time scale
+ *
+ * The parts of the viewport that do not scroll.
+ */
+void
+gw_gantt_chart_get_margins (GwGanttChart *chart,
+                            double       *label_width,
+                            double       *header_height)
+{
+  g_return_if_fail (chart != NULL);
+
+  if (label_width)
+    *label_width = chart->label_width;
+  if (header_height)
+    *header_height = HEADER_HEIGHT;
+}
+
+double
+gw_gantt_chart_get_row_height (GwGanttChart *chart)
+{
+  return ROW_HEIGHT;
+}
+
+guint
+gw_gantt_chart_get_n_rows (GwGanttChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+  return chart->n_rows;
+}
+
+/**
+ * gw_gantt_chart_set_viewport:
+ * @x: how far the time line is scrolled, in pixels from its start
+ * @y: how far the rows are scrolled, in pixels from the first
+ * @width: the viewport's width, the label column included
+ * @height: its height, the time scale included
+ *
+ * Chooses the part of the chart that gw_gantt_chart_draw() draws and
+ * that hit-testing and the coordinates refer to. With (0, 0) and the
+ * size of gw_gantt_chart_get_size(), that is the whole chart.
+ */
+void
+gw_gantt_chart_set_viewport (GwGanttChart *chart,
+                             double        x,
+                             double        y,
+                             double        width,
+                             double        height)
+{
+  g_return_if_fail (chart != NULL);
+
+  chart->vx = MAX (x, 0);
+  chart->vy = MAX (y, 0);
+  chart->vw = MAX (width, 0);
+  chart->vh = MAX (height, 0);
+}
+
+/**
+ * gw_gantt_chart_draw:
+ *
+ * Draws the viewport into the rectangle (0, 0, width, height) of @cr.
+ */
+void
+gw_gantt_chart_draw (GwGanttChart          *chart,
+                     cairo_t               *cr,
+                     const GwRenderPalette *palette)
+{
+  Visible v;
+
+  g_return_if_fail (chart != NULL && cr != NULL && palette != NULL);
+
+  ensure_text (chart, cr, palette);
+  memset (&chart->stats, 0, sizeof chart->stats);
+  g_array_set_size (chart->drawn, 0);
+  get_visible (chart, &v);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, chart->vw, chart->vh);
+  cairo_clip (cr);
+  gw_render_set_color (cr, &palette->background, 1);
+  cairo_paint (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, v.top, chart->vw, MAX (chart->vh - v.top, 0));
+  cairo_clip (cr);
+  draw_row_backgrounds (chart, cr, palette, &v);
+  cairo_restore (cr);
+
+  draw_timeline (chart, cr, palette, &v);
+  draw_today (chart, cr, palette, &v);
+  draw_header (chart, cr, palette, &v);
+  draw_labels (chart, cr, palette, &v);
+  draw_corner (chart, cr, palette, &v);
+  cairo_restore (cr);
+}
+
+/**
+ * gw_gantt_chart_get_stats:
+ *
+ * Returns: what the last frame drew
+ */
+const GwGanttStats *
+gw_gantt_chart_get_stats (GwGanttChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return &chart->stats;
+}
+
+/**
+ * gw_gantt_chart_get_drawn_items:
+ * @n_items: (out): how many
+ *
+ * Returns: (array length=n_items): the items whose rows the last frame
+ *   laid out, top to bottom
+ */
+const guint *
+gw_gantt_chart_get_drawn_items (GwGanttChart *chart,
+                                guint        *n_items)
+{
+  g_return_val_if_fail (chart != NULL && n_items != NULL, NULL);
+  *n_items = chart->drawn->len;
+  return (const guint *) chart->drawn->data;
+}
+
+/**
+ * gw_gantt_chart_hit:
+ * @x: a point of the viewport
+ * @hit: (out): what is there
+ *
+ * Returns: whether there is something at (@x, @y): a group's header row,
+ *   an item's label, its bar or the handle at its end
+ */
+gboolean
+gw_gantt_chart_hit (GwGanttChart *chart,
+                    double        x,
+                    double        y,
+                    GwGanttHit   *hit)
+{
+  double rel;
+  int row, code;
+  GwRect r;
+
+  g_return_val_if_fail (chart != NULL && hit != NULL, FALSE);
+
+  hit->kind = GW_GANTT_HIT_NONE;
+  hit->item = -1;
+  hit->group = -1;
+  if (y < HEADER_HEIGHT || x < 0 || x > chart->vw || y > chart->vh)
+    return FALSE;
+  rel = y - HEADER_HEIGHT + chart->vy;
+  row = (int) floor (rel / ROW_HEIGHT);
+  if (row < 0 || (guint) row >= chart->n_rows)
+    return FALSE;
+  code = chart->rows[row];
+  if (code < 0)
+    {
+      hit->kind = GW_GANTT_HIT_GROUP;
+      hit->group = -code - 1;
+      return TRUE;
+    }
+  if (x < chart->label_width)
+    {
+      hit->kind = GW_GANTT_HIT_LABEL;
+      hit->item = code;
+      return TRUE;
+    }
+
+  bar_rect (chart, row, chart->start_day[code], chart->finish_day[code], &r);
+  if (y < r.y - HIT_SLOP || y > r.y + r.h + HIT_SLOP)
+    return FALSE;
+  /* A wide bar has its handle inside its end; a narrow one just past it,
+   * so that both stay within reach. */
+  if (r.w >= 3 * HANDLE_WIDTH ? x >= r.x + r.w - HANDLE_WIDTH && x <= r.x + r.w + HIT_SLOP
+                              : x >= r.x + r.w && x <= r.x + r.w + HANDLE_WIDTH + HIT_SLOP &&
+                                x >= r.x + MIN_HIT_WIDTH / 2)
+    hit->kind = GW_GANTT_HIT_BAR_END;
+  else if (x >= r.x - HIT_SLOP && x <= MAX (r.x + r.w, r.x + MIN_HIT_WIDTH / 2) + HIT_SLOP)
+    hit->kind = GW_GANTT_HIT_BAR;
+  else
+    return FALSE;
+  hit->item = code;
+  return TRUE;
+}
+
+/**
+ * gw_gantt_chart_get_item_row:
+ *
+ * Returns: the row of @item, or -1 when it has none (not scheduled, or
+ *   in a collapsed group)
+ */
+int
+gw_gantt_chart_get_item_row (GwGanttChart *chart,
+                             int           item)
+{
+  g_return_val_if_fail (chart != NULL, -1);
+  g_return_val_if_fail (item >= 0 && (guint) item < chart->schedule->n_items, -1);
+  return chart->row_of[item];
+}
+
+/**
+ * gw_gantt_chart_get_group_row:
+ *
+ * Returns: the header row of @group, or -1 when it has none
+ */
+int
+gw_gantt_chart_get_group_row (GwGanttChart *chart,
+                              int           group)
+{
+  g_return_val_if_fail (chart != NULL, -1);
+  g_return_val_if_fail (group >= 0 && (guint) group < chart->n_groups, -1);
+  return chart->group_row[group];
+}
+
+/**
+ * gw_gantt_chart_get_bar:
+ * @bar: (out): where the item's bar is, in the viewport (it may be
+ *   outside it)
+ *
+ * Returns: whether @item has a bar (is scheduled and its row shown)
+ */
+gboolean
+gw_gantt_chart_get_bar (GwGanttChart *chart,
+                        int           item,
+                        GwRect       *bar)
+{
+  int row;
+
+  g_return_val_if_fail (chart != NULL && bar != NULL, FALSE);
+  g_return_val_if_fail (item >= 0 && (guint) item < chart->schedule->n_items, FALSE);
+
+  row = chart->row_of[item];
+  if (row < 0)
+    return FALSE;
+  bar_rect (chart, row, chart->start_day[item], chart->finish_day[item], bar);
+  return TRUE;
+}
+
+/**
+ * gw_gantt_chart_hours_to_x:
+ *
+ * Returns: the x of the viewport where working time @hours is
+ */
+double
+gw_gantt_chart_hours_to_x (GwGanttChart   *chart,
+                           double          hours,
+                           GwCalendarEdge  edge)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+  return day_to_x (chart, hours_to_day (chart, hours, edge));
+}
+
+/**
+ * gw_gantt_chart_x_to_hours:
+ *
+ * Returns: the working time at @x of the viewport: the working hours up
+ *   to that point of its day, or to the next working day's start when the
+ *   day is not worked
+ */
+double
+gw_gantt_chart_x_to_hours (GwGanttChart *chart,
+                           double        x)
+{
+  double day, whole;
+  GDate date;
+  double hours;
+
+  g_return_val_if_fail (chart != NULL, 0);
+
+  day = x_to_day (chart, x);
+  whole = floor (day);
+  if (whole + chart->origin < chart->start_julian)
+    return 0;
+  set_julian (&date, chart->origin + (guint32) whole);
+  hours = gw_calendar_hours_at_date (chart->schedule->calendar, &date);
+  if (gw_calendar_is_working_day (chart->schedule->calendar, &date))
+    hours += (day - whole) * chart->hours_per_day;
+  return hours;
+}
+
+/**
+ * gw_gantt_chart_x_to_date:
+ * @date: (out): the day under @x of the viewport
+ */
+void
+gw_gantt_chart_x_to_date (GwGanttChart *chart,
+                          double        x,
+                          GDate        *date)
+{
+  double day;
+
+  g_return_if_fail (chart != NULL && date != NULL);
+
+  day = floor (x_to_day (chart, x));
+  set_julian (date, (guint32) MAX ((double) chart->origin + day, 1));
+}
+
+/**
+ * gw_gantt_chart_date_to_x:
+ *
+ * Returns: the x of the viewport where @date begins
+ */
+double
+gw_gantt_chart_date_to_x (GwGanttChart *chart,
+                          const GDate  *date)
+{
+  g_return_val_if_fail (chart != NULL && date != NULL && g_date_valid (date), 0);
+  return day_to_x (chart, (double) g_date_get_julian (date) - chart->origin);
+}
