@@ -849,46 +849,96 @@ network_simplex (RankGraph *g,
 }
 
 /* Moves nodes with as many edges in as out to the least crowded layer
- * they can take, which evens the layers' widths. */
+ * they can take, which evens the layers' widths.  Crowding is counted
+ * within each group of nodes of the same label (a connected component,
+ * laid out apart from the others), so that editing one component does
+ * not move another. */
 static void
-balance_ranks (RankGraph *g,
-               guint      n_real,
-               int        max_rank)
+balance_ranks (RankGraph   *g,
+               guint        n_real,
+               int          max_rank,
+               const guint *label)
 {
   int *count = g_new0 (int, max_rank + 1);
+  guint *start = g_new0 (guint, n_real + 1), *order = g_new (guint, n_real + 1);
 
   for (guint v = 0; v < n_real; v++)
-    count[g->rank[v]]++;
-  for (guint v = 0; v < n_real; v++)
+    start[label[v] + 1]++;
+  for (guint c = 0; c < n_real; c++)
+    start[c + 1] += start[c];
+  {
+    g_autofree guint *fill = g_memdup2 (start, sizeof (guint) * (n_real + 1));
+
+    for (guint v = 0; v < n_real; v++)
+      order[fill[label[v]]++] = v;
+  }
+
+  for (guint c = 0; c < n_real; c++)
     {
-      int in_w = 0, out_w = 0, low = 0, high = max_rank, best;
-
-      for (guint i = g->inc_start[v]; i < g->inc_start[v + 1]; i++)
+      for (guint k = start[c]; k < start[c + 1]; k++)
+        count[g->rank[order[k]]]++;
+      for (guint k = start[c]; k < start[c + 1]; k++)
         {
-          guint e = g->inc[i];
+          guint v = order[k];
+          int in_w = 0, out_w = 0, low = 0, high = max_rank, best;
 
-          if (g->head[e] == v)
+          for (guint i = g->inc_start[v]; i < g->inc_start[v + 1]; i++)
             {
-              in_w += g->weight[e];
-              low = MAX (low, g->rank[g->tail[e]] + g->minlen[e]);
+              guint e = g->inc[i];
+
+              if (g->head[e] == v)
+                {
+                  in_w += g->weight[e];
+                  low = MAX (low, g->rank[g->tail[e]] + g->minlen[e]);
+                }
+              else
+                {
+                  out_w += g->weight[e];
+                  high = MIN (high, g->rank[g->head[e]] - g->minlen[e]);
+                }
             }
-          else
-            {
-              out_w += g->weight[e];
-              high = MIN (high, g->rank[g->head[e]] - g->minlen[e]);
-            }
+          if (in_w != out_w || in_w == 0)
+            continue;
+          best = g->rank[v];
+          for (int r = low; r <= high; r++)
+            if (count[r] < count[best])
+              best = r;
+          count[g->rank[v]]--;
+          count[best]++;
+          g->rank[v] = best;
         }
-      if (in_w != out_w || in_w == 0)
-        continue;
-      best = g->rank[v];
-      for (int r = low; r <= high; r++)
-        if (count[r] < count[best])
-          best = r;
-      count[g->rank[v]]--;
-      count[best]++;
-      g->rank[v] = best;
+      for (guint k = start[c]; k < start[c + 1]; k++)
+        count[g->rank[order[k]]] = 0;
     }
   g_free (count);
+  g_free (start);
+  g_free (order);
+}
+
+/* Labels nodes by connected component (the smallest node of each); with
+ * bands every node is in one group, since bands line up all components. */
+static guint *
+component_labels (Work *w)
+{
+  guint *label = g_new (guint, w->n + 1);
+
+  for (guint v = 0; v < w->n; v++)
+    label[v] = w->opt->bands ? 0 : v;
+  if (w->opt->bands)
+    return label;
+  for (guint e = 0; e < w->m; e++)
+    if (!w->loop[e])
+      {
+        guint a = uf_find (label, w->otail[e]), b = uf_find (label, w->ohead[e]);
+
+        if (a < b)
+          label[b] = a;
+        else if (b < a)
+          label[a] = b;
+      }
+  for (guint v = 0; v < w->n; v++)
+    label[v] = uf_find (label, v);
+  return label;
 }
 
 static void
@@ -896,7 +946,7 @@ assign_ranks (Work *w)
 {
   RankGraph g = { 0 };
   guint n_bands = w->opt->bands ? w->n_groups : 0;
-  guint k = 0;
+  guint k = 0, *label;
   int min_rank = G_MAXINT, max_rank = 0;
 
   g.n = w->n + 2 * n_bands;
@@ -954,16 +1004,30 @@ assign_ranks (Work *w)
   if (w->opt->network_simplex)
     network_simplex (&g, 50 * (g.n + g.m) + 1000);
 
-  for (guint v = 0; v < w->n; v++)
-    min_rank = MIN (min_rank, g.rank[v]);
-  if (w->n == 0)
-    min_rank = 0;
-  for (guint v = 0; v < g.n; v++)
-    g.rank[v] -= min_rank;
+  /* Every component from layer 0 (all together with bands). */
+  label = component_labels (w);
+  {
+    g_autofree int *lowest = g_new (int, w->n + 1);
+
+    for (guint v = 0; v < w->n; v++)
+      lowest[v] = G_MAXINT;
+    for (guint v = 0; v < w->n; v++)
+      lowest[label[v]] = MIN (lowest[label[v]], g.rank[v]);
+    for (guint v = 0; v < w->n; v++)
+      min_rank = MIN (min_rank, g.rank[v]);
+    if (w->n == 0)
+      min_rank = 0;
+    /* Band nodes move with the lot. */
+    for (guint v = w->n; v < g.n; v++)
+      g.rank[v] -= min_rank;
+    for (guint v = 0; v < w->n; v++)
+      g.rank[v] -= w->opt->bands ? min_rank : lowest[label[v]];
+  }
   for (guint v = 0; v < w->n; v++)
     max_rank = MAX (max_rank, g.rank[v]);
   if (w->opt->network_simplex)
-    balance_ranks (&g, w->n, max_rank);
+    balance_ranks (&g, w->n, max_rank, label);
+  g_free (label);
 
   w->rank = g_new (int, MAX (w->n, 1));
   memcpy (w->rank, g.rank, sizeof (int) * w->n);
