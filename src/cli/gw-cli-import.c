@@ -10,17 +10,21 @@
 
 #include "gw-cli-private.h"
 #include "gw-import.h"
+#include "gw-markdown-export.h"
 #include "gw-register-csv.h"
 
-/* Kinds of export: each writes one CSV table of the register. */
+/* Kinds of export: each writes one CSV table of the register (write), or
+ * a file of its own format, whole or not at all (save). */
 static const struct
 {
   const char      *name;
   GwCliExportFunc  write;
+  GwCliSaveFunc    save;
 } export_kinds[] = {
-  { "register", gw_cli_export_register },
-  { "roadmap", gw_cli_export_roadmap },
-  { "resources", gw_cli_export_resources },
+  { "register", gw_cli_export_register, NULL },
+  { "roadmap", gw_cli_export_roadmap, NULL },
+  { "resources", gw_cli_export_resources, NULL },
+  { "markdown", NULL, gw_markdown_export_to_file },
 };
 
 static const struct
@@ -166,7 +170,7 @@ cmd_export (const GwCliCommandInfo *info,
   g_autofree char *output = NULL;
   g_autofree char *period = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The CSV file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Periods of a resources table: week, month or milestone"),
       N_("PERIOD") },
     { NULL }
@@ -176,6 +180,7 @@ cmd_export (const GwCliCommandInfo *info,
   g_autoptr(GwStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GwCliExportFunc write = NULL;
+  GwCliSaveFunc save = NULL;
   gboolean period_known;
   int rc;
 
@@ -192,8 +197,11 @@ cmd_export (const GwCliCommandInfo *info,
     return gw_cli_usage_error (info->name, _("“%s” is not a period: use week, month or milestone."), period);
   for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
     if (g_str_equal (export_kinds[i].name, argv[1]))
-      write = export_kinds[i].write;
-  if (write == NULL)
+      {
+        write = export_kinds[i].write;
+        save = export_kinds[i].save;
+      }
+  if (write == NULL && save == NULL)
     {
       g_autoptr(GString) names = g_string_new (NULL);
 
@@ -208,6 +216,12 @@ cmd_export (const GwCliCommandInfo *info,
   if (store == NULL)
     return GW_EXIT_FAILED;
 
+  if (save != NULL)
+    {
+      if (!save (store, output, &error))
+        return gw_cli_fail (argv[2], error);
+      return GW_EXIT_OK;
+    }
   writer = gw_csv_writer_new ();
   if (!write (store, &options, writer, &error))
     return gw_cli_fail (argv[2], error);
@@ -222,6 +236,7 @@ cmd_export (const GwCliCommandInfo *info,
 const GwCliCommandInfo gw_cli_import_commands[] = {
   { "import", cmd_import, N_("REGISTER FILE…"),
     N_("Import Markdown or CSV files into a register (created when missing), all or nothing.") },
-  { "export", cmd_export, N_("KIND REGISTER -o FILE.csv"), N_("Export a register as a CSV table (KIND: register, roadmap or resources).") },
+  { "export", cmd_export, N_("KIND REGISTER -o FILE"),
+    N_("Export a register as a CSV table (KIND: register, roadmap or resources) or as Markdown (KIND: markdown).") },
   { NULL }
 };

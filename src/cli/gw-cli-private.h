@@ -59,6 +59,11 @@ typedef gboolean (*GwCliExportFunc) (GwStore                  *store,
                                      GwCsvWriter              *writer,
                                      GError                  **error);
 
+/* A kind of export that writes its own file, whole or not at all. */
+typedef gboolean (*GwCliSaveFunc) (GwStore     *store,
+                                   const char  *path,
+                                   GError     **error);
+
 gboolean   gw_cli_export_register  (GwStore                  *store,
                                     const GwCliExportOptions *options,
                                     GwCsvWriter              *writer,
