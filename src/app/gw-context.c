@@ -16,7 +16,9 @@ struct _GwContext
   GwItemList *items;
   GwItem     *selected_item;
   gulong      items_changed_id;
+  gulong      store_changed_id;
   guint       poll_id;
+  GwSchedule *schedule;          /* computed on first use after a change */
 };
 
 G_DEFINE_FINAL_TYPE (GwContext, gw_context, G_TYPE_OBJECT)
@@ -50,6 +52,12 @@ on_items_changed_cb (GwContext  *self,
     gw_context_set_selected_item (self, NULL);
 }
 
+static void
+on_store_changed_cb (GwContext *self)
+{
+  g_clear_pointer (&self->schedule, gw_schedule_unref);
+}
+
 static gboolean
 on_poll_timeout_cb (gpointer data)
 {
@@ -67,6 +75,9 @@ gw_context_dispose (GObject *object)
   g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->items != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->items);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_pointer (&self->schedule, gw_schedule_unref);
   g_clear_object (&self->selected_item);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
@@ -207,8 +218,17 @@ gw_context_set_store (GwContext  *self,
   g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->items != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->items);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_pointer (&self->schedule, gw_schedule_unref);
 
   g_set_object (&self->store, store);
+  /* Connected before any view's handler, so that a view that asks for the
+   * schedule when the store changes gets the new one. */
+  if (self->store != NULL)
+    self->store_changed_id = g_signal_connect_object (self->store, "changed",
+                                                      G_CALLBACK (on_store_changed_cb),
+                                                      self, G_CONNECT_SWAPPED);
   g_set_object (&self->items, items);
 
   /* After the views' models have seen the change, so that they can
@@ -304,4 +324,30 @@ gw_context_poll (GwContext *self)
   if (self->store == NULL)
     return FALSE;
   return gw_store_poll (self->store);
+}
+
+/**
+ * gw_context_get_schedule:
+ *
+ * The schedule of the open register, shared by every view: it is computed
+ * the first time a view asks after the register changed, so that several
+ * views refreshing after one edit compute it once.
+ *
+ * Returns: (transfer none) (nullable): the schedule, or %NULL with @error
+ *   set (no register, or dependencies that form a cycle)
+ */
+GwSchedule *
+gw_context_get_schedule (GwContext  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (GW_IS_CONTEXT (self), NULL);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, GW_STORE_ERROR, GW_STORE_ERROR_NOT_FOUND, "No register is open.");
+      return NULL;
+    }
+  if (self->schedule == NULL)
+    self->schedule = gw_schedule_new_from_store (self->store, error);
+  return self->schedule;
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "gw-item-list.h"
+#include "gw-schedule.h"
 #include "gw-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,7 @@ void        gw_context_set_selected_item (GwContext  *self,
 gboolean    gw_context_select_key        (GwContext  *self,
                                           const char *key);
 gboolean    gw_context_poll              (GwContext  *self);
+GwSchedule *gw_context_get_schedule      (GwContext  *self,
+                                          GError    **error);
 
 G_END_DECLS
