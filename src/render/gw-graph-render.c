@@ -326,6 +326,35 @@ draw_edges (GwGraphRender     *self,
     }
 }
 
+/* The edge the user selected (to delete it), over the others. */
+static void
+draw_selected_edge (GwGraphRender     *self,
+                    cairo_t           *cr,
+                    const GwGraphView *view)
+{
+  if (view->selected_prerequisite == NULL || view->selected_dependent == NULL)
+    return;
+  for (guint e = 0; e < self->n_edges; e++)
+    {
+      const GwGraphPoint *p;
+      guint n;
+
+      if (!g_str_equal (self->keys[self->tail[e]], view->selected_prerequisite) ||
+          !g_str_equal (self->keys[self->head[e]], view->selected_dependent))
+        continue;
+      p = gw_graph_layout_get_edge_points (self->layout, e, &n);
+      if (n < 2)
+        return;
+      gw_render_set_color (cr, &view->palette->accent, 1);
+      cairo_set_line_width (cr, 3.5);
+      add_edge_path (cr, p, n);
+      cairo_stroke (cr);
+      add_arrowhead (cr, p, n);
+      cairo_fill (cr);
+      return;
+    }
+}
+
 static void
 draw_node (GwGraphRender     *self,
            cairo_t           *cr,
@@ -709,6 +738,7 @@ gw_graph_render_draw (GwGraphRender     *self,
 
   draw_edges (self, cr, view, focus, clip, FALSE);
   draw_edges (self, cr, view, focus, clip, TRUE);
+  draw_selected_edge (self, cr, view);
 
   key_layout = gw_render_text_layout (cr, view->palette, KEY_SIZE, TRUE);
   title_layout = gw_render_text_layout (cr, view->palette, TITLE_SIZE, FALSE);

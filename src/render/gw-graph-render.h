@@ -36,6 +36,8 @@ typedef struct
   const char            *focus;       /* (nullable) key: the rest of the graph is dimmed */
   GwGraphFocus           focus_kind;
   gboolean               show_bands;  /* milestone bands, when laid out with them */
+  const char            *selected_prerequisite;  /* (nullable) the selected edge's ends */
+  const char            *selected_dependent;
 } GwGraphView;
 
 typedef struct _GwGraphRender GwGraphRender;
