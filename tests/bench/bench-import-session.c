@@ -131,7 +131,8 @@ run_once (const char *dir,
         pick -= weights[k++];
       for (int d = 0; d < k; d++)
         {
-          guint on = i - 1 - MIN ((guint) g_rand_int_range (rand, 0, 24), i - 2);
+          guint back = (guint) g_rand_int_range (rand, 0, 24);
+          guint on = i - 1 - MIN (back, i - 2);
 
           if (!g_hash_table_add (seen, GUINT_TO_POINTER (on)))
             continue;
