@@ -34,11 +34,11 @@
 #define PORT_SPACING 10.0
 #define ANCHOR_WEIGHT 50.0    /* pull of a polished node towards its place */
 #define SHORT_SWEEPS 4        /* sweeps from each of the two first orders */
-#define GLOBAL_ROUNDS 4
+#define GLOBAL_ROUNDS 2
 #define SIFT_ROUNDS 4
 #define STRAIGHTEN_SWEEPS 100
-#define POLISH_ROUNDS 3
-#define POLISH_WINDOW 4u        /* gaps tried each side of a node */
+#define POLISH_ROUNDS 2
+#define POLISH_WINDOW 2u        /* gaps tried each side of a node */
 #define TRIAL_SEGMENTS 1000   /* components up to this many segments get several trials */
 #define MAX_TRIALS 4
 
@@ -1860,80 +1860,157 @@ blocks_move_after (Blocks *B,
     }
 }
 
-static int
-compare_by_label (gconstpointer pa,
-                  gconstpointer pb,
-                  gpointer      user_data)
+/* Moves block a's node in each of its layers to its place by label: the
+ * layers stay sorted by label while blocks move. */
+static void
+blocks_resort (Work   *w,
+               Layers *L,
+               Blocks *B,
+               guint   a)
 {
-  const Blocks *B = user_data;
-  double a = B->label[*(const guint *) pa], b = B->label[*(const guint *) pb];
+  for (int r = B->top[a]; r <= B->bottom[a]; r++)
+    {
+      guint *nodes = L->nodes + L->start[r];
+      guint n = layer_len (L, (guint) r), u = block_node (w, B, a, r), from = 0, lo = 0, hi;
+      double key = B->label[a];
 
-  return (a > b) - (a < b);
+      while (nodes[from] != u)
+        from++;
+      memmove (nodes + from, nodes + from + 1, sizeof (guint) * (n - from - 1));
+      hi = n - 1;
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (B->label[B->block_of[nodes[mid]]] < key)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      memmove (nodes + lo + 1, nodes + lo, sizeof (guint) * (n - 1 - lo));
+      nodes[lo] = u;
+    }
 }
 
-/* One round: every block moves to its best place.  Returns the crossings
- * removed. */
+/* The blocks sharing a layer with block a, in label order: the layers are
+ * sorted by label, so one layer is read as it is and several are merged. */
+static guint
+blocks_overlap (Work   *w,
+                Layers *L,
+                Blocks *B,
+                guint   a,
+                guint  *stamp,
+                guint  *overlap,
+                guint  *heap,
+                guint  *at)
+{
+  guint m = 0, n_heap = 0, k = (guint) (B->bottom[a] - B->top[a] + 1);
+
+#define HEAD_LABEL(h) B->label[B->block_of[L->nodes[at[h]]]]
+  if (k == 1)
+    {
+      int r = B->top[a];
+
+      for (guint q = L->start[r]; q < L->start[r + 1]; q++)
+        if (B->block_of[L->nodes[q]] != a)
+          overlap[m++] = B->block_of[L->nodes[q]];
+      return m;
+    }
+  /* A heap of the layers by the label of their next node. */
+  for (guint h = 0; h < k; h++)
+    {
+      guint r = (guint) B->top[a] + h;
+
+      at[h] = L->start[r];
+      if (at[h] < L->start[r + 1])
+        {
+          guint i = n_heap++;
+
+          heap[i] = h;
+          while (i > 0 && HEAD_LABEL (heap[(i - 1) / 2]) > HEAD_LABEL (heap[i]))
+            {
+              guint t = heap[i];
+
+              heap[i] = heap[(i - 1) / 2];
+              heap[(i - 1) / 2] = t;
+              i = (i - 1) / 2;
+            }
+        }
+    }
+  while (n_heap > 0)
+    {
+      guint h = heap[0], r = (guint) B->top[a] + h, c = B->block_of[L->nodes[at[h]]], i = 0;
+
+      if (c != a && stamp[c] != a + 1)
+        {
+          stamp[c] = a + 1;
+          overlap[m++] = c;
+        }
+      if (++at[h] >= L->start[r + 1])
+        heap[0] = heap[--n_heap];
+      for (;;)
+        {
+          guint l = 2 * i + 1, rr = l + 1, s = i;
+
+          if (l < n_heap && HEAD_LABEL (heap[l]) < HEAD_LABEL (heap[s]))
+            s = l;
+          if (rr < n_heap && HEAD_LABEL (heap[rr]) < HEAD_LABEL (heap[s]))
+            s = rr;
+          if (s == i)
+            break;
+          {
+            guint t = heap[i];
+
+            heap[i] = heap[s];
+            heap[s] = t;
+          }
+          i = s;
+        }
+    }
+#undef HEAD_LABEL
+  return m;
+}
+
+/* One round: every block moves to its best place, staying where it is
+ * when that is as good.  Returns the crossings removed. */
 static gint64
 global_sift_round (Work   *w,
                    Layers *L,
                    Blocks *B,
                    guint  *stamp,
-                   guint  *overlap)
+                   guint  *overlap,
+                   guint  *heap,
+                   guint  *at)
 {
   gint64 gain = 0;
 
   for (guint a = 0; a < B->n; a++)
     {
-      guint m = 0, here = 0, best_j;
-      gint64 cost = 0, best_cost = 0;
+      guint m, here = 0, best_j = 0;
+      gint64 cost = 0, best_cost = 0, cost_here = 0;
 
-      for (int r = B->top[a]; r <= B->bottom[a]; r++)
-        for (guint k = L->start[r]; k < L->start[r + 1]; k++)
-          {
-            guint c = B->block_of[L->nodes[k]];
-
-            if (c != a && stamp[c] != a + 1)
-              {
-                stamp[c] = a + 1;
-                overlap[m++] = c;
-              }
-          }
+      m = blocks_overlap (w, L, B, a, stamp, overlap, heap, at);
       if (m == 0)
         continue;
-      g_qsort_with_data (overlap, m, sizeof (guint), compare_by_label, B);
       while (here < m && B->label[overlap[here]] < B->label[a])
         here++;
-
-      best_j = 0;
+      /* cost(j): crossings with a after the first j blocks, less cost(0). */
       for (guint j = 1; j <= m; j++)
         {
           cost += block_delta (w, B, a, overlap[j - 1]);
-          if (cost < best_cost || (cost == best_cost && j == here))
+          if (j == here)
+            cost_here = cost;
+          if (cost < best_cost)
             {
               best_cost = cost;
               best_j = j;
             }
         }
-      if (best_cost == 0 && best_j != here)
-        {
-          /* Ties: stay. */
-          gint64 c2 = 0;
-
-          for (guint j = 1; j <= here; j++)
-            c2 += block_delta (w, B, a, overlap[j - 1]);
-          if (c2 == 0)
-            best_j = here;
-        }
-      if (best_j == here)
+      if (best_cost >= cost_here)
         continue;
-      {
-        gint64 at_here = 0;
-
-        for (guint j = 1; j <= here; j++)
-          at_here += block_delta (w, B, a, overlap[j - 1]);
-        gain += at_here - best_cost;
-      }
-      blocks_move_after (B, a, best_j == 0 ? (B->prev[overlap[0]]) : overlap[best_j - 1]);
+      gain += cost_here - best_cost;
+      blocks_move_after (B, a, best_j == 0 ? B->prev[overlap[0]] : overlap[best_j - 1]);
+      blocks_resort (w, L, B, a);
     }
   return gain;
 }
@@ -1978,7 +2055,7 @@ global_sift (Work    *w,
              guint    rounds)
 {
   Blocks B = { 0 };
-  guint *stamp, *overlap, *indeg, *con_start, *con, *heap_b;
+  guint *stamp, *overlap, *indeg, *con_start, *con, *heap_b, *heap, *at;
   double *key;
   guint n_con = 0, n_heap = 0, placed = 0;
   guint64 c;
@@ -2105,9 +2182,31 @@ global_sift (Work    *w,
     g_free (done);
   }
 
+  /* The layers in label order, kept so while blocks move. */
+  for (guint r = 0; r < L->nr; r++)
+    {
+      guint *nodes = L->nodes + L->start[r];
+      guint len = layer_len (L, r);
+
+      for (guint i = 1; i < len; i++)
+        {
+          guint v = nodes[i], j = i;
+          double lv = B.label[B.block_of[v]];
+
+          while (j > 0 && B.label[B.block_of[nodes[j - 1]]] > lv)
+            {
+              nodes[j] = nodes[j - 1];
+              j--;
+            }
+          nodes[j] = v;
+        }
+    }
+  heap = g_new (guint, L->nr + 1);
+  at = g_new (guint, L->nr + 1);
+
   for (guint round = 0; round < rounds; round++)
     {
-      gint64 gain = global_sift_round (w, L, &B, stamp, overlap);
+      gint64 gain = global_sift_round (w, L, &B, stamp, overlap, heap, at);
 
       if (gain <= 0)
         break;
@@ -2136,6 +2235,8 @@ global_sift (Work    *w,
   g_free (B.prev);
   g_free (stamp);
   g_free (overlap);
+  g_free (heap);
+  g_free (at);
   g_free (key);
   g_free (indeg);
   g_free (con_start);
@@ -2762,7 +2863,9 @@ polish_clear (Polish *P)
  * segments; i's end of its edges is marked, so that it can move. */
 static guint
 polish_pairs (Polish *P,
-              guint   i)
+              guint   i,
+              double  x_lo,
+              double  x_hi)
 {
   Work *w = P->w;
   guint v = P->members[i], n = 0;
@@ -2792,6 +2895,14 @@ polish_pairs (Polish *P,
                 P->mine = g_renew (PolishSeg, P->mine, P->cap);
                 P->theirs = g_renew (PolishSeg, P->theirs, P->cap);
               }
+            /* With i anywhere in [x_lo, x_hi], its edge spans at most
+             * this much across: edges wholly outside cannot cross it. */
+            {
+              double far = a == v ? P->xr[b] : P->xr[a];
+
+              if (MAX (P->xr[c], P->xr[d]) < MIN (far, x_lo) || MIN (P->xr[c], P->xr[d]) > MAX (far, x_hi))
+                continue;
+            }
             P->mine[n] = (PolishSeg) { P->xr[a], P->layer_y[w->layer[a]], P->xr[b], P->layer_y[w->layer[b]],
                                        a == v ? 1 : 2 };
             P->theirs[n] = (PolishSeg) { P->xr[c], P->layer_y[w->layer[c]], P->xr[d], P->layer_y[w->layer[d]], 0 };
@@ -2828,7 +2939,11 @@ polish_total (Polish *P)
   guint64 total = 0;
 
   for (guint i = 0; i < P->n_real; i++)
-    total += polish_count (P, polish_pairs (P, i), P->xr[P->members[i]]);
+    {
+      double x = P->xr[P->members[i]];
+
+      total += polish_count (P, polish_pairs (P, i, x, x), x);
+    }
   return total / 4;
 }
 
@@ -2857,35 +2972,39 @@ straight_polish (Work         *w,
 
       for (guint i = 0; i < P.n_real; i++)
         {
-          guint v = members[i], n_pairs, n_others = 0, best_c, here, lo_k, hi_k;
+          guint v = members[i], n_pairs, n_others = 0, best_c, here, lo_k, hi_k, n_cand;
+          double cand[2 * POLISH_WINDOW + 2];
           int r = w->layer[v] - L->r0;
           double x0 = P.xr[v], best_x = x0, pitch = w->in_nodes[v].width + w->opt->node_sep;
 
-          n_pairs = polish_pairs (&P, i);
-          best_c = polish_count (&P, n_pairs, x0);
-          if (best_c == 0)
-            continue;
+          /* The gaps near where the node is: here = how many are left of it. */
           for (guint k = L->start[r]; k < L->start[r + 1]; k++)
             if (L->nodes[k] < w->n && L->nodes[k] != v)
               others[n_others++] = P.xr[L->nodes[k]];
           qsort (others, n_others, sizeof (double), compare_double);
-          /* The gaps near where the node is: here = how many are left of it. */
           here = 0;
           while (here < n_others && others[here] < x0)
             here++;
           lo_k = here > POLISH_WINDOW ? here - POLISH_WINDOW : 0;
           hi_k = MIN (n_others, here + POLISH_WINDOW);
+          n_cand = 0;
           for (guint k = lo_k; k <= hi_k && n_others > 0; k++)
+            cand[n_cand++] = k == 0 ? others[0] - pitch
+              : k == n_others ? others[n_others - 1] + pitch
+              : (others[k - 1] + others[k]) / 2;
+
+          n_pairs = polish_pairs (&P, i, MIN (x0, n_cand > 0 ? cand[0] : x0), MAX (x0, n_cand > 0 ? cand[n_cand - 1] : x0));
+          best_c = polish_count (&P, n_pairs, x0);
+          if (best_c == 0)
+            continue;
+          for (guint k = 0; k < n_cand; k++)
             {
-              double cx = k == 0 ? others[0] - pitch
-                : k == n_others ? others[n_others - 1] + pitch
-                : (others[k - 1] + others[k]) / 2;
-              guint c = polish_count (&P, n_pairs, cx);
+              guint c = polish_count (&P, n_pairs, cand[k]);
 
               if (c < best_c)
                 {
                   best_c = c;
-                  best_x = cx;
+                  best_x = cand[k];
                 }
             }
           if (best_x != x0)
@@ -3464,24 +3583,52 @@ is_numeral (const char *s)
   return digits;
 }
 
+/* " value" with at most four decimals, trailing zeros dropped; integer
+ * arithmetic, so no locale and no cost of printf for the many points. */
 static void
 append_number (GString *out,
                double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  gsize len;
+  gint64 q = (gint64) llround (value * 10000);
+  char buf[32];
+  int len = 0, frac;
 
-  g_ascii_formatd (buf, sizeof buf, "%.4f", value);
-  len = strlen (buf);
-  while (len > 0 && buf[len - 1] == '0')
-    len--;
-  if (len > 0 && buf[len - 1] == '.')
-    len--;
-  buf[len] = '\0';
-  if (strcmp (buf, "-0") == 0)
-    strcpy (buf, "0");
-  g_string_append_c (out, ' ');
-  g_string_append (out, buf);
+  if (q < 0)
+    {
+      g_string_append (out, " -");
+      q = -q;
+    }
+  else
+    g_string_append_c (out, ' ');
+  frac = (int) (q % 10000);
+  q /= 10000;
+  do
+    {
+      buf[len++] = (char) ('0' + q % 10);
+      q /= 10;
+    }
+  while (q > 0);
+  while (len > 0)
+    g_string_append_c (out, buf[--len]);
+  if (frac > 0)
+    {
+      int digits = 4;
+
+      while (frac % 10 == 0)
+        {
+          frac /= 10;
+          digits--;
+        }
+      g_string_append_c (out, '.');
+      for (int d = digits - 1; d >= 0; d--)
+        {
+          int p = 1;
+
+          for (int k = 0; k < d; k++)
+            p *= 10;
+          g_string_append_c (out, (char) ('0' + frac / p % 10));
+        }
+    }
 }
 
 /* Public API */
