@@ -582,6 +582,25 @@ bar_color (GwGanttChart          *chart,
                                 GW_N_PRIORITIES - 1)];
 }
 
+typedef struct
+{
+  const guint *rank;
+  const guint *position;
+} RowOrder;
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const RowOrder *o = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (o->rank[i] != o->rank[j])
+    return o->rank[i] < o->rank[j] ? -1 : 1;
+  return o->position[i] < o->position[j] ? -1 : o->position[i] > o->position[j];
+}
+
 /* Helpers: drawing */
 
 typedef struct
@@ -1523,6 +1542,67 @@ gw_gantt_chart_get_group_key (GwGanttChart *chart,
   g_return_val_if_fail (chart != NULL, NULL);
   g_return_val_if_fail (group >= 0 && (guint) group < chart->n_groups, NULL);
   return (guint) group < chart->schedule->n_milestones ? chart->schedule->milestones[group].key : "";
+}
+
+/**
+ * gw_gantt_chart_get_row_ranks:
+ *
+ * Returns: (transfer full) (element-type utf8 guint): the keys of the
+ *   items with a row, each to its row's rank (plus one), for
+ *   gw_gantt_chart_order_rows()
+ */
+GHashTable *
+gw_gantt_chart_get_row_ranks (GwGanttChart *chart)
+{
+  GHashTable *ranks;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 0; r < chart->n_rows; r++)
+    if (chart->rows[r] >= 0)
+      g_hash_table_insert (ranks, g_strdup (chart->schedule->keys[chart->rows[r]]), GUINT_TO_POINTER (r + 1));
+  return ranks;
+}
+
+/**
+ * gw_gantt_chart_order_rows:
+ * @ranks: (element-type utf8 guint): item keys to ranks, as
+ *   gw_gantt_chart_get_row_ranks() gives them
+ *
+ * Orders the items of each group by @ranks, those without a rank last in
+ * start order, so that rows stay where another chart had them (while a
+ * bar is dragged, the preview keeps the rows still). Needs no cairo
+ * context: it can run in a worker thread.
+ */
+void
+gw_gantt_chart_order_rows (GwGanttChart *chart,
+                           GHashTable   *ranks)
+{
+  const GwSchedule *s;
+  g_autofree guint *rank = NULL;
+  g_autofree guint *position = NULL;
+  RowOrder order;
+
+  g_return_if_fail (chart != NULL && ranks != NULL);
+
+  s = chart->schedule;
+  rank = g_new (guint, MAX (s->n_items, 1));
+  position = g_new (guint, MAX (s->n_items, 1));
+  for (guint k = 0; k < s->n_active; k++)
+    {
+      guint i = chart->group_items[k];
+      gpointer value = g_hash_table_lookup (ranks, s->keys[i]);
+
+      rank[i] = value ? GPOINTER_TO_UINT (value) : G_MAXUINT;
+      position[i] = k;
+    }
+  order.rank = rank;
+  order.position = position;
+  for (guint g = 0; g < chart->n_groups; g++)
+    g_qsort_with_data (chart->group_items + chart->group_first[g], chart->group_first[g + 1] - chart->group_first[g],
+                       sizeof (guint), compare_rank, &order);
+  build_rows (chart);
 }
 
 /**

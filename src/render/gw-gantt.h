@@ -97,6 +97,9 @@ gboolean       gw_gantt_chart_is_collapsed   (GwGanttChart *chart,
                                               int           group);
 const char    *gw_gantt_chart_get_group_key  (GwGanttChart *chart,
                                               int           group);
+GHashTable    *gw_gantt_chart_get_row_ranks  (GwGanttChart *chart);
+void           gw_gantt_chart_order_rows     (GwGanttChart *chart,
+                                              GHashTable   *ranks);
 void           gw_gantt_chart_set_selected   (GwGanttChart *chart,
                                               int           item);
 void           gw_gantt_chart_set_ghost      (GwGanttChart *chart,

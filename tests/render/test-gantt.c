@@ -422,6 +422,39 @@ test_collapsed_groups (void)
   g_assert_cmpuint (gw_gantt_chart_get_n_rows (plan.chart), ==, 44);
 }
 
+/* Rows keep the order another chart gave them: a preview's rows do not
+ * move while a bar is dragged. */
+static void
+test_order_rows (void)
+{
+  g_auto(Plan) plan = { 0 };
+  g_autoptr(GHashTable) ranks = NULL;
+  int a, b;
+
+  plan_init (&plan, small_items (), 2);
+  a = index_of (&plan, "A");
+  b = index_of (&plan, "B");
+  g_assert_cmpint (gw_gantt_chart_get_item_row (plan.chart, a), ==, 1);
+  g_assert_cmpint (gw_gantt_chart_get_item_row (plan.chart, b), ==, 2);
+
+  ranks = gw_gantt_chart_get_row_ranks (plan.chart);
+  g_assert_cmpuint (g_hash_table_size (ranks), ==, 3);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (ranks, "B")), ==, 3);
+
+  /* B before A, whatever their starts. */
+  g_hash_table_insert (ranks, g_strdup ("B"), GUINT_TO_POINTER (1));
+  gw_gantt_chart_order_rows (plan.chart, ranks);
+  g_assert_cmpint (gw_gantt_chart_get_item_row (plan.chart, b), ==, 1);
+  g_assert_cmpint (gw_gantt_chart_get_item_row (plan.chart, a), ==, 2);
+  g_assert_cmpint (gw_gantt_chart_get_item_row (plan.chart, index_of (&plan, "C")), ==, 4);
+
+  /* Items without a rank follow those with one. */
+  g_hash_table_remove (ranks, "B");
+  gw_gantt_chart_order_rows (plan.chart, ranks);
+  g_assert_cmpint (gw_gantt_chart_get_item_row (plan.chart, a), ==, 1);
+  g_assert_cmpint (gw_gantt_chart_get_item_row (plan.chart, b), ==, 2);
+}
+
 /* Without milestones there are no header rows. */
 static void
 test_no_milestones (void)
@@ -501,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/gantt/culling", test_culling);
   g_test_add_func ("/gantt/zoom", test_zoom);
   g_test_add_func ("/gantt/collapsed-groups", test_collapsed_groups);
+  g_test_add_func ("/gantt/order-rows", test_order_rows);
   g_test_add_func ("/gantt/no-milestones", test_no_milestones);
   g_test_add_func ("/gantt/files", test_files);
   return g_test_run ();
