@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The Dependencies page in the real window under Xvfb: a dependency is
+ * added by dragging one node onto another with the real pointer
+ * (xdotool), a cycle is refused, an edge is deleted with Delete, and each
+ * is undone; the search jumps to an item. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "gw-dependency-view.h"
+#include "gw-window.h"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  GwWindow         *window;
+  GwDependencyView *view;
+} Fixture;
+
+/* Helpers */
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, on_timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GwStore *
+store_of (Fixture *fx)
+{
+  return gw_context_get_store (gw_window_get_context (fx->window));
+}
+
+static void
+on_child_exit_cb (GPid     pid,
+                  int      status,
+                  gpointer data)
+{
+  *(int *) data = status;
+  g_spawn_close_pid (pid);
+}
+
+/* Runs xdotool with @args while the main loop goes on, so that the window
+ * receives the pointer events as they come. */
+static void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  GPid pid;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exit_cb, &status);
+  while (status == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Let the last events arrive and the edit be written. */
+  wait_ms (300);
+  spin ();
+}
+
+/* Where a point of @widget is on the screen: the window sits at the
+ * screen's origin under Xvfb, which has no window manager. */
+static void
+screen_point (Fixture   *fx,
+              GtkWidget *widget,
+              double     x,
+              double     y,
+              int       *sx,
+              int       *sy)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  double ox, oy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (fx->window), &in, &out));
+  gtk_native_get_surface_transform (GTK_NATIVE (fx->window), &ox, &oy);
+  *sx = (int) round (out.x + ox);
+  *sy = (int) round (out.y + oy);
+}
+
+static void
+drag (Fixture   *fx,
+      GtkWidget *widget,
+      double     x0,
+      double     y0,
+      double     x1,
+      double     y1)
+{
+  int ax, ay, bx, by;
+  g_autofree char *args = NULL;
+
+  screen_point (fx, widget, x0, y0, &ax, &ay);
+  screen_point (fx, widget, x1, y1, &bx, &by);
+  args = g_strdup_printf ("mousemove --sync %d %d sleep 0.1 mousedown 1 sleep 0.1 "
+                          "mousemove --sync %d %d sleep 0.1 mousemove --sync %d %d sleep 0.1 "
+                          "mousemove --sync %d %d sleep 0.2 mouseup 1",
+                          ax, ay, ax + 6, ay + 4, (ax + bx) / 2, (ay + by) / 2, bx, by);
+  xdotool (args);
+}
+
+static gboolean
+layout_ready (gpointer data)
+{
+  GwDependencyView *view = data;
+
+  return !gw_dependency_view_is_busy (view) &&
+         gw_graph_canvas_get_render (gw_dependency_view_get_canvas (view)) != NULL;
+}
+
+static void
+wait_for_layout (Fixture *fx)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, on_timeout_cb, &timed_out);
+
+  while (!layout_ready (fx->view) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  wait_ms (200);
+  spin ();
+}
+
+static gboolean
+depends_on (Fixture    *fx,
+            const char *key,
+            const char *prerequisite)
+{
+  g_autoptr(GwItem) item = gw_store_get_item (store_of (fx), key, NULL);
+  GPtrArray *deps = gw_item_get_depends_on (item);
+
+  for (guint i = 0; i < deps->len; i++)
+    if (g_str_equal (((GwDependency *) g_ptr_array_index (deps, i))->key, prerequisite))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+drag_node (Fixture    *fx,
+           const char *from,
+           const char *to)
+{
+  GwGraphCanvas *canvas = gw_dependency_view_get_canvas (fx->view);
+  double x0, y0, x1, y1;
+
+  g_assert_true (gw_graph_canvas_get_node_point (canvas, from, &x0, &y0));
+  g_assert_true (gw_graph_canvas_get_node_point (canvas, to, &x1, &y1));
+  drag (fx, GTK_WIDGET (canvas), x0, y0, x1, y1);
+  wait_for_layout (fx);
+}
+
+static void
+add (GwStore    *store,
+     const char *key,
+     const char *depends)
+{
+  g_autoptr(GwItem) item = gw_item_new (key, key);
+  g_autoptr(GError) error = NULL;
+
+  if (depends != NULL)
+    gw_item_add_dependency (item, depends, 0);
+  gw_store_add_item (store, item, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stack;
+
+  fx->dir = g_dir_make_tmp ("gapwise-graph-XXXXXX", &error);
+  fx->path = g_build_filename (fx->dir, "plan.gapwise", NULL);
+  {
+    g_autoptr(GwStore) store = gw_store_open (fx->path, GW_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    add (store, "A-1", NULL);
+    add (store, "B-2", NULL);
+    add (store, "C-3", "B-2");
+    gw_store_clear_history (store, &error);
+  }
+
+  fx->window = g_object_ref_sink (gw_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 1200, 800);
+  g_assert_true (gw_window_load (fx->window, fx->path, GW_STORE_OPEN_DEFAULT, &error));
+  gtk_window_present (GTK_WINDOW (fx->window));
+  stack = find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "dependencies");
+  fx->view = GW_DEPENDENCY_VIEW (find_type (GTK_WIDGET (fx->window), GW_TYPE_DEPENDENCY_VIEW));
+  g_assert_nonnull (fx->view);
+  wait_ms (400);
+  wait_for_layout (fx);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  spin ();
+  g_clear_object (&fx->window);
+  {
+    g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (fx->dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (fx->dir);
+  g_free (fx->path);
+  g_free (fx->dir);
+}
+
+/* Tests */
+
+static void
+test_drag_adds_dependency (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_assert_false (depends_on (fx, "B-2", "A-1"));
+  drag_node (fx, "A-1", "B-2");
+  g_assert_true (depends_on (fx, "B-2", "A-1"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
+  spin ();
+  g_assert_false (depends_on (fx, "B-2", "A-1"));
+}
+
+static void
+test_cycle_refused (Fixture       *fx,
+                    gconstpointer  data)
+{
+  /* B-2 depending on C-3, which depends on B-2: refused. */
+  drag_node (fx, "C-3", "B-2");
+  g_assert_false (depends_on (fx, "B-2", "C-3"));
+  g_assert_true (depends_on (fx, "C-3", "B-2"));
+  g_assert_false (gw_store_can_undo (store_of (fx)));
+}
+
+static void
+test_delete_edge (Fixture       *fx,
+                  gconstpointer  data)
+{
+  GwGraphCanvas *canvas = gw_dependency_view_get_canvas (fx->view);
+  const char *prerequisite = NULL, *dependent = NULL;
+  double bx, by, cx, cy;
+  int sx, sy;
+  g_autofree char *args = NULL;
+
+  /* Click the middle of the edge B-2 -> C-3, then press Delete. */
+  g_assert_true (gw_graph_canvas_get_node_point (canvas, "B-2", &bx, &by));
+  g_assert_true (gw_graph_canvas_get_node_point (canvas, "C-3", &cx, &cy));
+  screen_point (fx, GTK_WIDGET (canvas), (bx + cx) / 2, (by + cy) / 2, &sx, &sy);
+  args = g_strdup_printf ("mousemove --sync %d %d sleep 0.1 click 1 sleep 0.3 key Delete", sx, sy);
+  xdotool (args);
+  if (gw_graph_canvas_get_selected_edge (canvas, &prerequisite, &dependent))
+    g_test_message ("edge still selected: %s -> %s", prerequisite, dependent);
+  g_assert_false (depends_on (fx, "C-3", "B-2"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
+  spin ();
+  g_assert_true (depends_on (fx, "C-3", "B-2"));
+}
+
+static void
+test_search_jumps (Fixture       *fx,
+                   gconstpointer  data)
+{
+  GtkWidget *entry = find_type (GTK_WIDGET (fx->view), GTK_TYPE_SEARCH_ENTRY);
+  GwItem *selected;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "c-3");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  selected = gw_context_get_selected_item (gw_window_get_context (fx->window));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (gw_item_get_key (selected), ==, "C-3");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  data_home = g_dir_make_tmp ("gapwise-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/dependency-view/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("drag-adds-dependency", test_drag_adds_dependency);
+  ADD ("cycle-refused", test_cycle_refused);
+  ADD ("delete-edge", test_delete_edge);
+  ADD ("search-jumps", test_search_jumps);
+#undef ADD
+
+  return g_test_run ();
+}
