@@ -20,7 +20,6 @@ typedef struct
   GwItem       *stored;       /* (nullable) the register's version */
   gboolean      owned;        /* item is a copy of our own, not a file's */
   GwImportData *file;         /* (nullable) the last file that gave the item */
-  int           line;
   GwImportData *deps_file;    /* (nullable) the file the dependencies come from */
   int           deps_line;
   guint         seq;          /* order of the first dependency in the files */
@@ -816,11 +815,10 @@ merge_items (GPtrArray      *files,
           if (mask & GW_IMPORT_FIELD (GW_FIELD_ACCEPTANCE_CRITERIA))
             report->checklist_entries += gw_item_get_lines (item, GW_LINE_CRITERION)->len;
           e->file = file;
-          e->line = file_line (file, i);
           if (mask & GW_IMPORT_FIELD (GW_FIELD_DEPENDS_ON))
             {
               e->deps_file = file;
-              e->deps_line = e->line;
+              e->deps_line = file_line (file, i);
               e->seq = seq;
               seq += gw_item_get_depends_on (item)->len;
             }
