@@ -84,5 +84,6 @@ extern const GwCliCommandInfo gw_cli_register_commands[];
 extern const GwCliCommandInfo gw_cli_import_commands[];
 extern const GwCliCommandInfo gw_cli_schedule_commands[];
 extern const GwCliCommandInfo gw_cli_render_commands[];
+extern const GwCliCommandInfo gw_cli_report_commands[];
 
 G_END_DECLS

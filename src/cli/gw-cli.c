@@ -15,6 +15,7 @@ static const GwCliCommandInfo *command_groups[] = {
   gw_cli_import_commands,
   gw_cli_schedule_commands,
   gw_cli_render_commands,
+  gw_cli_report_commands,
 };
 
 /* Helpers */
