@@ -33,6 +33,7 @@
 #define LOOP_SIZE 18.0        /* how far a self-loop sticks out of its node */
 #define PORT_SPACING 10.0
 #define ANCHOR_WEIGHT 50.0    /* pull of a polished node towards its place */
+#define INCREMENTAL_ANCHOR_WEIGHT 10000.0  /* pull of a hinted node */
 #define SHORT_SWEEPS 4        /* sweeps from each of the two first orders */
 #define GLOBAL_ROUNDS 2
 #define SIFT_ROUNDS 4
@@ -47,6 +48,8 @@ typedef struct
   double width;
   double height;
   int    group;
+  double hint;     /* where it was along its layer; NAN for none */
+  int    hint_layer;
 } InNode;
 
 typedef struct
@@ -160,8 +163,12 @@ typedef struct
   guint   *comp_first;      /* per component: smallest real node */
 
   gboolean real_fixed;       /* only virtual nodes may move in the order */
+  gboolean incremental;      /* some nodes have hints: keep close to them */
+  double  *anchor;           /* per real node: its hint, or NAN */
+  double   anchor_weight;
 
   /* scratch */
+  double  *key;
   guint   *block_of;
   guint   *fenwick;
   double  *x;
@@ -384,6 +391,8 @@ orient_edges (Work *w)
 
 /* Phase 2: layers */
 
+/* Ranks as low as the edges allow, from the ranks already there (0, or
+ * an incremental layout's old layers). */
 static void
 longest_path_ranks (RankGraph *g)
 {
@@ -394,11 +403,8 @@ longest_path_ranks (RankGraph *g)
   for (guint e = 0; e < g->m; e++)
     indeg[g->head[e]]++;
   for (guint v = 0; v < g->n; v++)
-    {
-      g->rank[v] = 0;
-      if (indeg[v] == 0)
-        queue[qt++] = v;
-    }
+    if (indeg[v] == 0)
+      queue[qt++] = v;
   while (qh < qt)
     {
       guint v = queue[qh++];
@@ -959,6 +965,11 @@ assign_ranks (Work *w)
   g.minlen = g_new (int, g.m);
   g.weight = g_new (int, g.m);
   g.rank = g_new0 (int, g.n);
+  /* Incremental: nodes start in their old layers and move down only where
+   * an edge needs it. */
+  if (w->incremental)
+    for (guint v = 0; v < w->n; v++)
+      g.rank[v] = MAX (w->in_nodes[v].hint_layer, 0);
 
   for (guint e = 0; e < w->m; e++)
     if (!w->loop[e])
@@ -1001,7 +1012,7 @@ assign_ranks (Work *w)
   rank_graph_index (&g);
 
   longest_path_ranks (&g);
-  if (w->opt->network_simplex)
+  if (w->opt->network_simplex && !w->incremental)
     network_simplex (&g, 50 * (g.n + g.m) + 1000);
 
   /* Every component from layer 0 (all together with bands). */
@@ -1017,15 +1028,17 @@ assign_ranks (Work *w)
       min_rank = MIN (min_rank, g.rank[v]);
     if (w->n == 0)
       min_rank = 0;
-    /* Band nodes move with the lot. */
+    /* Band nodes move with the lot; an incremental layout keeps its layers. */
+    if (w->incremental)
+      min_rank = 0;
     for (guint v = w->n; v < g.n; v++)
       g.rank[v] -= min_rank;
-    for (guint v = 0; v < w->n; v++)
+    for (guint v = 0; v < w->n && !w->incremental; v++)
       g.rank[v] -= w->opt->bands ? min_rank : lowest[label[v]];
   }
   for (guint v = 0; v < w->n; v++)
     max_rank = MAX (max_rank, g.rank[v]);
-  if (w->opt->network_simplex)
+  if (w->opt->network_simplex && !w->incremental)
     balance_ranks (&g, w->n, max_rank, label);
   g_free (label);
 
@@ -1349,6 +1362,15 @@ node_pair_crossings (Work    *w,
                   w->pos, uv, vu);
 }
 
+/* Whether the order must not change between two such nodes: real nodes
+ * after the polish, hinted ones in an incremental layout. */
+static inline gboolean
+is_fixed (const Work *w,
+          guint       v)
+{
+  return v < w->n && (w->real_fixed || (w->incremental && !isnan (w->anchor[v])));
+}
+
 /* One pass over layer r swapping neighbours when that removes crossings;
  * with @ties, also when it changes nothing, so that the search can leave
  * a plateau.  Returns the crossings removed. */
@@ -1368,7 +1390,7 @@ transpose_layer (Work     *w,
     {
       guint64 uv = 0, vu = 0;
 
-      if (w->real_fixed && nodes[k] < w->n && nodes[k + 1] < w->n)
+      if (is_fixed (w, nodes[k]) && is_fixed (w, nodes[k + 1]))
         continue;
       node_pair_crossings (w, nodes[k], nodes[k + 1], &uv, &vu);
       if (vu < uv || (ties && vu == uv && uv > 0))
@@ -1535,9 +1557,8 @@ sift_layer (Work    *w,
 
       if (w->up_start[u] == w->up_start[u + 1] && w->down_start[u] == w->down_start[u + 1])
         continue;
-      /* Long edges move as wholes in global sifting; here only the real
-       * nodes move, or only the virtual ones while the real stay put. */
-      if (w->real_fixed ? u < w->n : (u >= w->n && VIRTUAL_SIFT_WINDOW == 0))
+      /* Real nodes the polish placed, or hinted ones, stay in order. */
+      if (is_fixed (w, u))
         continue;
       /* cost(j): crossings with u at j, less those with u at lo. */
       for (guint j = lo; j <= hi; j++)
@@ -2573,11 +2594,11 @@ relax_layer (Work         *w,
           wsum += ws;
         }
       offset[i] = i == 0 ? 0 : offset[i - 1] + separation (w, L->nodes[first + i - 1], v);
-      if (anchor != NULL && v < w->n)
+      if (anchor != NULL && v < w->n && !isnan (anchor[v]))
         {
           /* Held near where the straight-line polish put it. */
-          sum += ANCHOR_WEIGHT * anchor[v];
-          wsum += ANCHOR_WEIGHT;
+          sum += w->anchor_weight * anchor[v];
+          wsum += w->anchor_weight;
         }
       if (wsum > 0)
         {
@@ -3187,8 +3208,10 @@ free_work (Work *w)
   g_free (w->up_dirty);
   g_free (w->down_dirty);
   g_free (w->comp_first);
+  g_free (w->anchor);
   g_free (w->fenwick);
   g_free (w->block_of);
+  g_free (w->key);
   g_free (w->x);
 }
 
@@ -3316,6 +3339,116 @@ route_edges (GwGraphLayout *self,
     }
 }
 
+/* The far end of a segment's edge from node v: the real node at the other
+ * end of the long edge v lies on. */
+static guint
+edge_end (Work  *w,
+          guint  seg,
+          gboolean upper)
+{
+  guint e = w->seg_edge[seg];
+
+  return upper ? w->chain[w->chain_start[e]] : w->chain[w->chain_start[e + 1] - 1];
+}
+
+/* An incremental layout's order: every layer sorted by where its nodes
+ * were (a long edge's virtual nodes where the line between its ends' old
+ * places crosses the layer; a new node amid its neighbours), then only
+ * moves that keep the hinted nodes in their order. */
+static void
+order_incremental (Work   *w,
+                   Layers *L,
+                   guint  *members,
+                   guint   n_members)
+{
+  double *key = w->key;
+  guint max_len = 1;
+  SortEntry *entries;
+  guint *slots, *best_nodes;
+  guint64 best;
+
+  initial_order (w, L, members, n_members, 2);
+  for (guint i = 0; i < n_members; i++)
+    {
+      guint v = members[i];
+
+      if (v < w->n)
+        key[v] = w->anchor[v];
+    }
+  for (guint i = 0; i < n_members; i++)
+    {
+      guint v = members[i];
+      double sum = 0;
+      guint count = 0;
+
+      if (v >= w->n || !isnan (key[v]))
+        continue;
+      for (guint j = w->up_start[v]; j < w->up_start[v + 1]; j++)
+        {
+          guint o = edge_end (w, w->up[j].seg, TRUE);
+
+          if (!isnan (w->anchor[o]))
+            {
+              sum += w->anchor[o];
+              count++;
+            }
+        }
+      for (guint j = w->down_start[v]; j < w->down_start[v + 1]; j++)
+        {
+          guint o = edge_end (w, w->down[j].seg, FALSE);
+
+          if (!isnan (w->anchor[o]))
+            {
+              sum += w->anchor[o];
+              count++;
+            }
+        }
+      key[v] = count > 0 ? sum / count : G_MAXDOUBLE;
+    }
+  for (guint i = 0; i < n_members; i++)
+    {
+      guint v = members[i], a, b;
+      double t;
+
+      if (v < w->n)
+        continue;
+      a = edge_end (w, w->up[w->up_start[v]].seg, TRUE);
+      b = edge_end (w, w->up[w->up_start[v]].seg, FALSE);
+      t = (double) (w->layer[v] - w->layer[a]) / (w->layer[b] - w->layer[a]);
+      key[v] = key[a] == G_MAXDOUBLE ? key[b] : key[b] == G_MAXDOUBLE ? key[a] : key[a] + (key[b] - key[a]) * t;
+    }
+
+  for (guint r = 0; r < L->nr; r++)
+    max_len = MAX (max_len, layer_len (L, r));
+  entries = g_new (SortEntry, max_len);
+  slots = g_new (guint, max_len + 1);
+  best_nodes = g_new (guint, n_members);
+  for (guint r = 0; r < L->nr; r++)
+    {
+      guint len = layer_len (L, r);
+
+      for (guint i = 0; i < len; i++)
+        {
+          guint v = L->nodes[L->start[r] + i];
+
+          entries[i] = (SortEntry) { key[v], (int) v, v };
+        }
+      qsort (entries, len, sizeof (SortEntry), compare_sort_entry);
+      for (guint i = 0; i < len; i++)
+        L->nodes[L->start[r] + i] = entries[i].node;
+      layer_changed (w, L, r);
+    }
+  if (L->nr > 1)
+    {
+      transpose_all (w, L, FALSE);
+      best = count_crossings (w, L);
+      sift_order (w, L, best, best_nodes, slots, SIFT_ROUNDS);
+    }
+  g_free (entries);
+  g_free (slots);
+  g_free (best_nodes);
+}
+
 /* Orders and places one component.  A small one is laid out from several
  * initial orders, keeping the one whose edges cross least, counted both
  * along their routes and as straight lines: the search finds different
@@ -3332,6 +3465,32 @@ lay_out_component (Work         *w,
   guint64 best = G_MAXUINT64;
   g_autofree guint *best_nodes = NULL;
   g_autofree double *best_x = NULL;
+
+  if (w->incremental)
+    {
+      order_incremental (w, L, members, n_members);
+      /* From the old places (new nodes after the last of their layer),
+       * relaxed with the hinted nodes held fast: what is new makes room,
+       * the rest hardly moves. */
+      for (guint r = 0; r < L->nr; r++)
+        {
+          double last = -G_MAXDOUBLE;
+
+          for (guint k = L->start[r]; k < L->start[r + 1]; k++)
+            {
+              double key = w->key[L->nodes[k]];
+
+              if (key == G_MAXDOUBLE)
+                key = last == -G_MAXDOUBLE ? 0 : last + separation (w, L->nodes[k - 1], L->nodes[k]);
+              x[k] = key;
+              last = key;
+            }
+        }
+      w->anchor_weight = INCREMENTAL_ANCHOR_WEIGHT;
+      straighten (w, L, x, w->anchor);
+      w->anchor_weight = ANCHOR_WEIGHT;
+      return;
+    }
 
   for (guint i = 0; i < n_members; i++)
     n_seg += w->down_start[members[i] + 1] - w->down_start[members[i]];
@@ -3390,8 +3549,9 @@ run_layout (GwGraphLayout              *self,
   g_autofree guint *members = NULL;
   g_autofree double *layer_y = NULL;
   g_autofree double *layer_h = NULL;
-  double cursor = 0;
+  double cursor = 0, lowest = G_MAXDOUBLE;
   guint max_len = 1;
+  GArray *placed;
 
   w.opt = opt;
   w.n = self->in_nodes->len;
@@ -3410,6 +3570,8 @@ run_layout (GwGraphLayout              *self,
       }
   w.in_nodes = nodes;
 
+  for (guint v = 0; v < w.n; v++)
+    w.incremental |= !isnan (nodes[v].hint);
   assign_groups (&w);
   orient_edges (&w);
   assign_ranks (&w);
@@ -3448,6 +3610,17 @@ run_layout (GwGraphLayout              *self,
   for (int r = 0; r < w.n_ranks; r++)
     layer_y[r] = (r == 0 ? 0 : layer_y[r - 1] + layer_h[r - 1] / 2 + opt->rank_sep) + layer_h[r] / 2;
 
+  /* Hints: nodes stay near where they were. */
+  w.anchor = g_new (double, w.n + 1);
+  for (guint v = 0; v < w.n; v++)
+    {
+      w.anchor[v] = nodes[v].hint;
+      w.incremental |= !isnan (nodes[v].hint);
+    }
+  w.key = g_new (double, w.nt + 1);
+  w.anchor_weight = ANCHOR_WEIGHT;
+  placed = g_array_new (FALSE, FALSE, sizeof (double));
+
   self->crossings = 0;
   for (guint c = 0; c < w.n_comps; c++)
     {
@@ -3456,7 +3629,7 @@ run_layout (GwGraphLayout              *self,
       Layers L = { 0 };
       int r_max = 0;
       g_autofree double *x = NULL;
-      double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+      double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, shift;
 
       L.n_nodes = nm;
       L.r0 = G_MAXINT;
@@ -3483,13 +3656,39 @@ run_layout (GwGraphLayout              *self,
           left = MIN (left, x[k] - w.lw[v] / 2);
           right = MAX (right, x[k] + w.lw[v] / 2);
         }
+      /* Side by side; in an incremental layout a component with hints
+       * stays where it was unless another is there. */
+      shift = cursor - left;
+      if (w.incremental)
+        {
+          gboolean hinted = FALSE, clear = TRUE;
+
+          for (guint i = 0; i < nm && !hinted; i++)
+            hinted = mem[i] < w.n && !isnan (w.anchor[mem[i]]);
+          for (guint i = 0; i < placed->len && hinted && clear; i += 2)
+            clear = right + opt->node_sep < g_array_index (placed, double, i) ||
+                    left - opt->node_sep > g_array_index (placed, double, i + 1);
+          if (hinted && clear)
+            shift = 0;
+        }
       for (guint k = 0; k < nm; k++)
-        w.x[L.nodes[k]] = x[k] - left + cursor;
-      cursor += right - left + opt->node_sep * 2;
+        w.x[L.nodes[k]] = x[k] + shift;
+      g_array_append_val (placed, (double) { left + shift });
+      g_array_append_val (placed, (double) { right + shift });
+      cursor = MAX (cursor, right + shift + opt->node_sep * 2);
+      lowest = MIN (lowest, left + shift);
 
       g_free (L.start);
       g_free (L.nodes);
     }
+  /* Nothing left of 0 (a hinted component may have moved there). */
+  if (w.n > 0 && lowest < 0)
+    {
+      for (guint v = 0; v < w.nt; v++)
+        w.x[v] -= lowest;
+      cursor -= lowest;
+    }
+  g_array_unref (placed);
 
   clear_results (self);
   self->n_layers = (guint) w.n_ranks;
@@ -3685,7 +3884,7 @@ gw_graph_layout_add_node (GwGraphLayout *self,
                           double         height,
                           int            group)
 {
-  InNode node = { width, height, group };
+  InNode node = { width, height, group, NAN, -1 };
 
   g_return_val_if_fail (self != NULL, NONE);
   g_return_val_if_fail (width >= 0 && height >= 0 && isfinite (width) && isfinite (height), NONE);
@@ -3715,6 +3914,33 @@ gw_graph_layout_add_edge (GwGraphLayout *self,
   g_array_append_val (self->in_edges, edge);
   self->done = FALSE;
   return self->in_edges->len - 1;
+}
+
+/**
+ * gw_graph_layout_set_hint:
+ * @layer: the node's layer before an edit; -1 to forget the hint
+ * @position: where the node was along its layer: its x top to bottom, its
+ *   y left to right (as from gw_graph_layout_get_node() on the layout
+ *   before the edit)
+ *
+ * With hints, gw_graph_layout_run() changes the layout little: nodes keep
+ * their layers unless an edge pushes them down, keep their order in their
+ * layers and stay near their hinted places; new nodes and edges are fitted
+ * in around them, and components stay where they were.  Crossings are then reduced by local moves only, so a layout
+ * kept up this way for long may cross more than one made afresh.
+ */
+void
+gw_graph_layout_set_hint (GwGraphLayout *self,
+                          guint          node,
+                          int            layer,
+                          double         position)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->in_nodes->len);
+
+  g_array_index (self->in_nodes, InNode, node).hint = layer >= 0 ? position : NAN;
+  g_array_index (self->in_nodes, InNode, node).hint_layer = layer;
+  self->done = FALSE;
 }
 
 guint

@@ -54,6 +54,10 @@ guint          gw_graph_layout_add_node       (GwGraphLayout *self,
 guint          gw_graph_layout_add_edge       (GwGraphLayout *self,
                                                guint          tail,
                                                guint          head);
+void           gw_graph_layout_set_hint       (GwGraphLayout *self,
+                                               guint          node,
+                                               int            layer,
+                                               double         position);
 guint          gw_graph_layout_get_n_nodes    (GwGraphLayout *self);
 guint          gw_graph_layout_get_n_edges    (GwGraphLayout *self);
 

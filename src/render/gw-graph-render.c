@@ -500,6 +500,27 @@ gw_graph_render_new (GPtrArray                  *items,
                      GPtrArray                  *milestones,
                      const GwGraphLayoutOptions *options)
 {
+  g_return_val_if_fail (items != NULL, NULL);
+
+  return gw_graph_render_new_incremental (items, milestones, options, NULL);
+}
+
+/**
+ * gw_graph_render_new_incremental:
+ * @previous: (nullable): the graph before an edit
+ *
+ * Like gw_graph_render_new(), but items that were in @previous keep their
+ * order and stay near their places (see gw_graph_layout_set_hint()), so
+ * that an edit moves little.
+ *
+ * Returns: (transfer full): the graph, ready to draw
+ */
+GwGraphRender *
+gw_graph_render_new_incremental (GPtrArray                  *items,
+                                 GPtrArray                  *milestones,
+                                 const GwGraphLayoutOptions *options,
+                                 GwGraphRender              *previous)
+{
   GwGraphRender *self;
   GwGraphLayoutOptions opt;
   g_autoptr(GHashTable) group_of = g_hash_table_new (g_str_hash, g_str_equal);
@@ -593,6 +614,18 @@ gw_graph_render_new (GPtrArray                  *items,
   self->head = (guint *) (void *) g_array_free (g_steal_pointer (&heads), FALSE);
 
   index_edges (self);
+  if (previous != NULL && previous->direction == opt.direction)
+    for (guint v = 0; v < self->n_nodes; v++)
+      {
+        guint old = lookup (previous, self->keys[v]);
+        GwGraphNodePlace place;
+
+        if (old == 0)
+          continue;
+        gw_graph_layout_get_node (previous->layout, old - 1, &place);
+        gw_graph_layout_set_hint (self->layout, v, place.layer,
+                                  opt.direction == GW_GRAPH_LEFT_TO_RIGHT ? place.y : place.x);
+      }
   gw_graph_layout_run (self->layout, &opt);
   compute_edge_boxes (self);
 

@@ -48,6 +48,10 @@ void           gw_graph_view_init             (GwGraphView           *view,
 GwGraphRender *gw_graph_render_new            (GPtrArray                  *items,
                                                GPtrArray                  *milestones,
                                                const GwGraphLayoutOptions *options);
+GwGraphRender *gw_graph_render_new_incremental (GPtrArray                  *items,
+                                                GPtrArray                  *milestones,
+                                                const GwGraphLayoutOptions *options,
+                                                GwGraphRender              *previous);
 void           gw_graph_render_free           (GwGraphRender *self);
 
 GwGraphLayout *gw_graph_render_get_layout     (GwGraphRender *self);

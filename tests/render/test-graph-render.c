@@ -323,6 +323,46 @@ test_bands (void)
   }
 }
 
+/* An edit laid out from the graph before it: the items that were there
+ * stay where they were. */
+static void
+test_incremental (void)
+{
+  g_autoptr(GPtrArray) items = make_items ();
+  g_autoptr(GwGraphRender) before = gw_graph_render_new (items, NULL, NULL);
+  g_autoptr(GwGraphRender) after = NULL;
+  g_autoptr(GwGraphRender) afresh = NULL;
+  g_autoptr(GError) error = NULL;
+  GwItem *f = gw_item_new ("F-6", "Sign off the release");
+
+  g_assert_true (gw_item_set_field_text (f, GW_FIELD_DEPENDS_ON, "E-5;B-2", NULL, &error));
+  g_ptr_array_add (items, f);
+  gw_item_add_dependency (g_ptr_array_index (items, 3), "A-1", 0);   /* D-4 also depends on A-1 */
+  after = gw_graph_render_new_incremental (items, NULL, NULL, before);
+  afresh = gw_graph_render_new (items, NULL, NULL);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *key = gw_item_get_key (g_ptr_array_index (items, i));
+      double x0, y0, x1, y1;
+
+      gw_graph_render_get_node_rect (before, key, &x0, &y0, NULL, NULL);
+      gw_graph_render_get_node_rect (after, key, &x1, &y1, NULL, NULL);
+      g_assert_cmpfloat (fabs (x1 - x0), <, 1);
+      g_assert_cmpfloat (fabs (y1 - y0), <, 1);
+    }
+  /* The new item is drawn, below what it depends on. */
+  {
+    double ey, fy, h;
+
+    g_assert_true (gw_graph_render_get_node_rect (after, "F-6", NULL, &fy, NULL, NULL));
+    gw_graph_render_get_node_rect (after, "E-5", NULL, &ey, NULL, &h);
+    g_assert_cmpfloat (fy, >, ey + h);
+  }
+  g_assert_cmpuint (gw_graph_layout_get_n_edges (gw_graph_render_get_layout (after)), ==,
+                    gw_graph_layout_get_n_edges (gw_graph_render_get_layout (afresh)));
+}
+
 typedef struct
 {
   GwGraphRender *render;
@@ -537,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/graph-render/focus", test_focus_dims_the_rest);
   g_test_add_func ("/graph-render/hit-testing", test_hit_testing);
   g_test_add_func ("/graph-render/bands", test_bands);
+  g_test_add_func ("/graph-render/incremental", test_incremental);
   g_test_add_func ("/graph-render/files", test_files);
   g_test_add_func ("/graph-render/cli", test_cli);
 
