@@ -298,7 +298,7 @@ find_synonym (const char *normalised,
 static const char *
 cell_value (const char *cell)
 {
-  if (cell[0] == '\'' && gw_csv_needs_neutralising (cell + 1))
+  if (gw_csv_is_neutralised (cell))
     return cell + 1;
   return cell;
 }

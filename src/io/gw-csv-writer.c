@@ -47,6 +47,29 @@ gw_csv_needs_neutralising (const char *text)
                           text[0] == '@' || text[0] == '\t' || text[0] == '\r');
 }
 
+/* What the writer puts an apostrophe in front of: a would-be formula, and
+ * text that is apostrophes before one ("'=x" written by a user), so that
+ * reading back strips exactly the one the writer added. */
+static gboolean
+needs_apostrophe (const char *text)
+{
+  while (text != NULL && *text == '\'')
+    text++;
+  return gw_csv_needs_neutralising (text);
+}
+
+/**
+ * gw_csv_is_neutralised:
+ *
+ * Returns: whether @text starts with an apostrophe that
+ *   gw_csv_writer_add_text() added, to be dropped when the cell is read
+ */
+gboolean
+gw_csv_is_neutralised (const char *text)
+{
+  return text != NULL && text[0] == '\'' && needs_apostrophe (text + 1);
+}
+
 /**
  * gw_csv_unneutralise:
  *
@@ -56,9 +79,7 @@ gw_csv_needs_neutralising (const char *text)
 char *
 gw_csv_unneutralise (const char *text)
 {
-  if (text != NULL && text[0] == '\'' && gw_csv_needs_neutralising (text + 1))
-    return g_strdup (text + 1);
-  return g_strdup (text);
+  return g_strdup (gw_csv_is_neutralised (text) ? text + 1 : text);
 }
 
 /* Decimal digits without printf: exports write a number in most rows. */
@@ -113,7 +134,7 @@ gw_csv_writer_add_text (GwCsvWriter *writer,
   if (text == NULL || *text == '\0')
     return;
 
-  if (gw_csv_needs_neutralising (text))
+  if (needs_apostrophe (text))
     {
       g_autofree char *safe = g_strconcat ("'", text, NULL);
 

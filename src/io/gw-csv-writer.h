@@ -27,6 +27,7 @@ gboolean     gw_csv_writer_save       (GwCsvWriter  *writer,
                                        GError      **error);
 
 gboolean     gw_csv_needs_neutralising (const char *text);
+gboolean     gw_csv_is_neutralised     (const char *text);
 char        *gw_csv_unneutralise       (const char *text);
 
 gboolean     gw_write_file_atomically  (const char   *path,
