@@ -1239,6 +1239,9 @@ gw_gantt_view_dispose (GObject *object)
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_GANTT_VIEW);
+  /* Children the template does not bind (the toolbar) are ours to drop. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->chart, gw_gantt_chart_free);
   g_clear_pointer (&self->snapshot, snapshot_unref);
   g_clear_pointer (&self->press_key, g_free);

@@ -11,10 +11,13 @@
 #include <string.h>
 
 #include "gw-cli-private.h"
+#include "gw-gantt.h"
 #include "gw-graph-render.h"
 #include "gw-quadrant.h"
+#include "gw-resource-chart.h"
 #include "gw-risk-matrix.h"
 #include "gw-schedule.h"
+#include "gw-schedule-csv.h"
 
 /* What every kind may use of the command line. */
 typedef struct
@@ -31,6 +34,9 @@ typedef struct
   char    *owner;
   char    *direction;
   gboolean no_bands;
+  char    *zoom;
+  char    *period;
+  char    *metric;
 } RenderOptions;
 
 typedef struct
@@ -242,10 +248,125 @@ size_graph (gpointer  data,
   gw_graph_render_get_size (state->render, width, height);
 }
 
+/* The Gantt chart of the schedule, every row of it, at the finest zoom
+ * that keeps it within a width that still reads (or the zoom asked for);
+ * --milestone folds the other milestones. */
+#define GANTT_MAX_WIDTH 2400
+
+static gboolean
+prepare_gantt (GwStore              *store,
+               const RenderOptions  *o,
+               gpointer             *out,
+               GError              **error)
+{
+  g_autoptr(GwCalendar) calendar = gw_calendar_new_from_store (store, error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GwScheduleInput) input = NULL;
+  g_autoptr(GwSchedule) schedule = NULL;
+  GwGanttChart *chart;
+  GwGanttZoom zoom;
+  GDate today;
+  double width, height;
+
+  if (calendar == NULL || (items = gw_store_list_items (store, error)) == NULL)
+    return FALSE;
+  roles = gw_store_list_roles (store);
+  milestones = gw_store_list_milestones (store);
+  input = gw_schedule_input_new_from_items (calendar, items, roles, milestones);
+  schedule = gw_schedule_compute (input, error);
+  if (schedule == NULL)
+    return FALSE;
+
+  chart = gw_gantt_chart_new (schedule, items, milestones);
+  if (o->zoom == NULL || !gw_gantt_zoom_from_string (o->zoom, &zoom))
+    zoom = gw_gantt_chart_fit_zoom (chart, GANTT_MAX_WIDTH);
+  gw_gantt_chart_set_zoom (chart, zoom);
+  gw_gantt_chart_set_color_by (chart, g_strcmp0 (o->color_by, "category") == 0 ? GW_GANTT_COLOR_CATEGORY
+                                                                               : GW_GANTT_COLOR_PRIORITY);
+  if (o->milestone != NULL)
+    {
+      g_autoptr(GStrvBuilder) others = g_strv_builder_new ();
+      g_auto(GStrv) keys = NULL;
+
+      for (guint k = 0; k < schedule->n_milestones; k++)
+        if (!g_str_equal (schedule->milestones[k].key, o->milestone))
+          g_strv_builder_add (others, schedule->milestones[k].key);
+      g_strv_builder_add (others, "");
+      keys = g_strv_builder_end (others);
+      gw_gantt_chart_set_collapsed (chart, (const char * const *) keys);
+    }
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  gw_gantt_chart_set_today (chart, &today);
+  gw_gantt_chart_get_size (chart, &width, &height);
+  gw_gantt_chart_set_viewport (chart, 0, 0, width, height);
+  *out = chart;
+  return TRUE;
+}
+
+static void
+draw_gantt (cairo_t  *cr,
+            gpointer  data)
+{
+  gw_gantt_chart_draw (data, cr, gw_render_palette_light ());
+}
+
+static void
+size_gantt (gpointer  data,
+            double   *width,
+            double   *height)
+{
+  gw_gantt_chart_get_size (data, width, height);
+}
+
+/* The load of each role per period against its capacity. */
+static gboolean
+prepare_resources (GwStore              *store,
+                   const RenderOptions  *o,
+                   gpointer             *out,
+                   GError              **error)
+{
+  g_autoptr(GwSchedule) schedule = gw_schedule_new_from_store (store, error);
+  GwSchedulePeriod period = GW_SCHEDULE_PERIOD_WEEK;
+
+  if (schedule == NULL)
+    return FALSE;
+  if (o->period != NULL)
+    gw_schedule_period_from_string (o->period, &period);
+  *out = gw_resource_chart_new (schedule, period, g_strcmp0 (o->metric, "people") == 0 ? GW_RESOURCE_METRIC_PEOPLE
+                                                                                       : GW_RESOURCE_METRIC_HOURS);
+  return TRUE;
+}
+
+static void
+draw_resources (cairo_t  *cr,
+                gpointer  data)
+{
+  double width, height;
+
+  gw_resource_chart_get_natural_size (data, &width, &height);
+  gw_resource_chart_layout (data, cr, gw_render_palette_light (), width, height);
+  gw_resource_chart_draw (data, cr, gw_render_palette_light ());
+}
+
+static void
+size_resources (gpointer  data,
+                double   *width,
+                double   *height)
+{
+  gw_resource_chart_get_natural_size (data, width, height);
+}
+
 static const RenderKind render_kinds[] = {
   { "quadrant", N_("the impact/effort quadrant"), 1200, 800, prepare_items, draw_quadrant, items_state_free, NULL },
   { "risk", N_("the risk matrix"), 1100, 750, prepare_items, draw_risk, items_state_free, NULL },
   { "graph", N_("the dependency graph"), 0, 0, prepare_graph, draw_graph, graph_state_free, size_graph },
+  { "gantt", N_("the Gantt chart of the schedule"), 0, 0, prepare_gantt, draw_gantt,
+    (GDestroyNotify) gw_gantt_chart_free, size_gantt },
+  { "resources", N_("the load of each role per period"), 0, 0, prepare_resources, draw_resources,
+    (GDestroyNotify) gw_resource_chart_free, size_resources },
 };
 
 static const RenderKind *
@@ -295,6 +416,9 @@ cmd_render (const GwCliCommandInfo *info,
     { "owner", 0, 0, G_OPTION_ARG_STRING, &o.owner, N_("Only the items of this owner role"), N_("ROLE") },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &o.direction, N_("Graph: tb (top to bottom) or lr (left to right)"), N_("DIR") },
     { "no-bands", 0, 0, G_OPTION_ARG_NONE, &o.no_bands, N_("Graph: no milestone bands"), NULL },
+    { "zoom", 0, 0, G_OPTION_ARG_STRING, &o.zoom, N_("Gantt: day, week, month or quarter (default: the finest that fits)"), N_("ZOOM") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &o.period, N_("Resources: week, month or milestone"), N_("PERIOD") },
+    { "metric", 0, 0, G_OPTION_ARG_STRING, &o.metric, N_("Resources: hours or people"), N_("METRIC") },
     { NULL }
   };
   g_autoptr(GwStore) store = NULL;
@@ -305,6 +429,8 @@ cmd_render (const GwCliCommandInfo *info,
   GwMarkerSize size_by;
   GwStatus status;
   GwGraphDirection direction;
+  GwGanttZoom zoom;
+  GwSchedulePeriod period;
   gboolean ok;
   int rc;
 
@@ -348,6 +474,21 @@ cmd_render (const GwCliCommandInfo *info,
   if (!parse_direction (o.direction, &direction))
     {
       gw_cli_usage_error (info->name, _("--direction “%s”: use tb or lr."), o.direction);
+      goto out;
+    }
+  if (o.zoom != NULL && !gw_gantt_zoom_from_string (o.zoom, &zoom))
+    {
+      gw_cli_usage_error (info->name, _("--zoom “%s”: use day, week, month or quarter."), o.zoom);
+      goto out;
+    }
+  if (o.period != NULL && !gw_schedule_period_from_string (o.period, &period))
+    {
+      gw_cli_usage_error (info->name, _("--period “%s”: use week, month or milestone."), o.period);
+      goto out;
+    }
+  if (o.metric != NULL && g_strcmp0 (o.metric, "hours") != 0 && g_strcmp0 (o.metric, "people") != 0)
+    {
+      gw_cli_usage_error (info->name, _("--metric “%s”: use hours or people."), o.metric);
       goto out;
     }
   if (o.width < 0 || o.height < 0)
@@ -406,6 +547,9 @@ out:
   g_free (o.status);
   g_free (o.owner);
   g_free (o.direction);
+  g_free (o.zoom);
+  g_free (o.period);
+  g_free (o.metric);
   return rc;
 }
 

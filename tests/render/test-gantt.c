@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "gw-gantt.h"
 
@@ -523,6 +524,92 @@ test_files (void)
   g_rmdir (dir);
 }
 
+/* Runs gapwise-cli with @args; returns its exit status. */
+static int
+run_cli (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("GAPWISE_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* gapwise-cli render gantt and resources write whole charts. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *reg = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *res = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (g_getenv ("GAPWISE_CLI") == NULL)
+    {
+      g_test_skip ("GAPWISE_CLI is not set");
+      return;
+    }
+  dir = g_dir_make_tmp ("gantt-cli-XXXXXX", NULL);
+  reg = g_build_filename (dir, "plan.gapwise", NULL);
+  png = g_build_filename (dir, "g.png", NULL);
+  pdf = g_build_filename (dir, "g.pdf", NULL);
+  svg = g_build_filename (dir, "g.svg", NULL);
+  res = g_build_filename (dir, "r.png", NULL);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "new", reg, "--start", "2027-01-04", NULL }), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "role", reg, "dev", "--headcount", "1", NULL }), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "add", reg, "--key", "A", "--title", "First", "--effort", "8h",
+                                               "--owner", "dev", "--milestone", "M1", NULL }), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "add", reg, "--key", "B", "--title", "Second", "--effort", "2 days",
+                                               "--owner", "dev", "--milestone", "M2", NULL }), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "link", reg, "B", "--depends-on", "A", NULL }), ==, 0);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "gantt", reg, "-o", png, NULL }), ==, 0);
+  g_assert_true (g_file_get_contents (png, &data, &len, NULL));
+  g_assert_cmpint (memcmp (data, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+  g_clear_pointer (&data, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "gantt", reg, "-o", pdf, "--zoom", "quarter",
+                                               "--width", "800", NULL }), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &data, &len, NULL));
+  g_assert_cmpint (memcmp (data, "%PDF-", 5), ==, 0);
+  g_clear_pointer (&data, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "gantt", reg, "-o", svg, "--milestone", "M2", NULL }), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &data, &len, NULL));
+  g_assert_cmpint (memcmp (data, "<?xml", 5), ==, 0);
+  g_clear_pointer (&data, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "resources", reg, "-o", res, "--period", "month",
+                                               "--metric", "people", NULL }), ==, 0);
+  g_assert_true (g_file_get_contents (res, &data, &len, NULL));
+  g_assert_cmpint (memcmp (data, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+
+  /* Usage errors exit with 2, a register that is not there with 1. */
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "gantt", reg, "-o", png, "--zoom", "year", NULL }), ==, 2);
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "resources", reg, "-o", res, "--metric", "cost", NULL }), ==, 2);
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "gantt", "/nonexistent/x.gapwise", "-o", png, NULL }), ==, 1);
+
+  for (const char *const *f = (const char *const[]) { png, pdf, svg, res, reg, NULL }; *f != NULL; f++)
+    g_unlink (*f);
+  {
+    g_autofree char *wal = g_strconcat (reg, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (reg, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,5 +624,6 @@ main (int   argc,
   g_test_add_func ("/gantt/order-rows", test_order_rows);
   g_test_add_func ("/gantt/no-milestones", test_no_milestones);
   g_test_add_func ("/gantt/files", test_files);
+  g_test_add_func ("/gantt/cli", test_cli);
   return g_test_run ();
 }
