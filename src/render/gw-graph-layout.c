@@ -3,20 +3,28 @@
 /* A layered graph layout in the manner of Sugiyama et al.:
  *
  *  1. orient: edges against the band order are turned round, then a DFS
- *     turns round its back edges so that the graph has no cycle;
+ *     in insertion order turns round its back edges, so that the graph has
+ *     no cycle (the edges turned round are reported);
  *  2. rank: longest-path layers, improved by network simplex (Gansner et
- *     al. 1993), which minimises the total edge length;
+ *     al. 1993), which minimises the total edge length, then balanced;
  *  3. virtual nodes split every edge longer than one layer;
- *  4. order, per connected component: an initial order from a DFS in
- *     insertion order, weighted-median sweeps down and up with adjacent
- *     transposition (the best ordering is kept), then sifting; crossings
- *     are counted per layer pair with a Fenwick tree;
- *  5. coordinates: Brandes–Köpf's four alignments, balanced, node sizes
- *     respected; components are packed side by side;
+ *  4. order, per connected component: dot's schedule of weighted-median
+ *     sweeps down and up with adjacent transposition (two short runs from
+ *     breadth-first orders, a long one from the better; the best order is
+ *     kept), then global sifting (Bachmaier, Brandenburg, Brunner and
+ *     Hübner 2011: a long edge's virtual nodes move as one block), then
+ *     sifting; crossings are counted per layer pair with a Fenwick tree;
+ *     small components are searched from several starts;
+ *  5. coordinates: Brandes–Köpf's four alignments, balanced, then
+ *     least-squares straightening of long edges; a polish moves real nodes
+ *     to where their edges, drawn straight, cross least, and the virtual
+ *     nodes are re-sifted around them; components go side by side;
  *  6. edges become cubic Bézier pieces through their virtual nodes.
  *
- * Every loop runs in insertion order and every sort breaks ties on
- * indices, so the same input always gives the same output. */
+ * With hints (the layers and places of a layout before an edit), steps 2
+ * to 5 keep what they can: old layers, old orders, old places.  Every loop
+ * runs in insertion order and every sort breaks ties on indices, so the
+ * same input always gives the same output. */
 
 #include "config.h"
 
@@ -40,6 +48,8 @@
 #define STRAIGHTEN_SWEEPS 100
 #define POLISH_ROUNDS 2
 #define POLISH_WINDOW 2u        /* gaps tried each side of a node */
+#define POLISH_MAX_PAIRS 4096u  /* a node whose edges could cross more is left where it is */
+#define GLOBAL_WINDOW 1000u     /* places tried each side of a block in global sifting */
 #define TRIAL_SEGMENTS 1000   /* components up to this many segments get several trials */
 #define MAX_TRIALS 4
 
@@ -1013,7 +1023,16 @@ assign_ranks (Work *w)
 
   longest_path_ranks (&g);
   if (w->opt->network_simplex && !w->incremental)
-    network_simplex (&g, 50 * (g.n + g.m) + 1000);
+    {
+      gint64 excess = 0;
+
+      /* Every weighted edge as short as it may be: nothing to improve,
+       * and the pivots would all be degenerate. */
+      for (guint e = 0; e < g.m; e++)
+        excess += (gint64) g.weight[e] * slack (&g, e);
+      if (excess > 0)
+        network_simplex (&g, 50 * (g.n + g.m) + 1000);
+    }
 
   /* Every component from layer 0 (all together with bands). */
   label = component_labels (w);
@@ -1913,21 +1932,23 @@ blocks_resort (Work   *w,
     }
 }
 
-/* The blocks sharing a layer with block a, in label order: the layers are
- * sorted by label, so one layer is read as it is and several are merged. */
+/* The blocks sharing a layer with block a, in label order.  The layers are
+ * sorted by label: each block is taken from the first layer it shares
+ * with a (a's top layer, or its own top below that), and these runs are
+ * merged. */
 static guint
 blocks_overlap (Work   *w,
                 Layers *L,
                 Blocks *B,
                 guint   a,
-                guint  *stamp,
+                guint  *run,
                 guint  *overlap,
                 guint  *heap,
-                guint  *at)
+                guint  *at,
+                guint  *run_end)
 {
-  guint m = 0, n_heap = 0, k = (guint) (B->bottom[a] - B->top[a] + 1);
+  guint m = 0, n_heap = 0, k = (guint) (B->bottom[a] - B->top[a] + 1), n_run = 0;
 
-#define HEAD_LABEL(h) B->label[B->block_of[L->nodes[at[h]]]]
   if (k == 1)
     {
       int r = B->top[a];
@@ -1937,37 +1958,45 @@ blocks_overlap (Work   *w,
           overlap[m++] = B->block_of[L->nodes[q]];
       return m;
     }
-  /* A heap of the layers by the label of their next node. */
+
+  /* The runs, one after the other in run[], the first of each at at[]. */
   for (guint h = 0; h < k; h++)
     {
-      guint r = (guint) B->top[a] + h;
+      int r = B->top[a] + (int) h;
 
-      at[h] = L->start[r];
-      if (at[h] < L->start[r + 1])
+      at[h] = n_run;
+      for (guint q = L->start[r]; q < L->start[r + 1]; q++)
         {
-          guint i = n_heap++;
+          guint c = B->block_of[L->nodes[q]];
 
-          heap[i] = h;
-          while (i > 0 && HEAD_LABEL (heap[(i - 1) / 2]) > HEAD_LABEL (heap[i]))
-            {
-              guint t = heap[i];
-
-              heap[i] = heap[(i - 1) / 2];
-              heap[(i - 1) / 2] = t;
-              i = (i - 1) / 2;
-            }
+          if (c != a && (h == 0 || B->top[c] == r))
+            run[n_run++] = c;
         }
+      run_end[h] = n_run;
     }
+
+#define HEAD_LABEL(h) B->label[run[at[h]]]
+  for (guint h = 0; h < k; h++)
+    if (at[h] < run_end[h])
+      {
+        guint i = n_heap++;
+
+        heap[i] = h;
+        while (i > 0 && HEAD_LABEL (heap[(i - 1) / 2]) > HEAD_LABEL (heap[i]))
+          {
+            guint t = heap[i];
+
+            heap[i] = heap[(i - 1) / 2];
+            heap[(i - 1) / 2] = t;
+            i = (i - 1) / 2;
+          }
+      }
   while (n_heap > 0)
     {
-      guint h = heap[0], r = (guint) B->top[a] + h, c = B->block_of[L->nodes[at[h]]], i = 0;
+      guint h = heap[0], i = 0;
 
-      if (c != a && stamp[c] != a + 1)
-        {
-          stamp[c] = a + 1;
-          overlap[m++] = c;
-        }
-      if (++at[h] >= L->start[r + 1])
+      overlap[m++] = run[at[h]];
+      if (++at[h] >= run_end[h])
         heap[0] = heap[--n_heap];
       for (;;)
         {
@@ -1998,25 +2027,30 @@ static gint64
 global_sift_round (Work   *w,
                    Layers *L,
                    Blocks *B,
-                   guint  *stamp,
+                   guint  *run,
                    guint  *overlap,
                    guint  *heap,
-                   guint  *at)
+                   guint  *at,
+                   guint  *run_end)
 {
   gint64 gain = 0;
 
   for (guint a = 0; a < B->n; a++)
     {
-      guint m, here = 0, best_j = 0;
+      guint m, here = 0, best_j = 0, lo;
       gint64 cost = 0, best_cost = 0, cost_here = 0;
 
-      m = blocks_overlap (w, L, B, a, stamp, overlap, heap, at);
+      m = blocks_overlap (w, L, B, a, run, overlap, heap, at, run_end);
       if (m == 0)
         continue;
       while (here < m && B->label[overlap[here]] < B->label[a])
         here++;
-      /* cost(j): crossings with a after the first j blocks, less cost(0). */
-      for (guint j = 1; j <= m; j++)
+      /* cost(j): crossings with a after the first j blocks, less cost(lo);
+       * in a wide layer only the places near a are tried. */
+      lo = here > GLOBAL_WINDOW ? here - GLOBAL_WINDOW : 0;
+      m = MIN (m, here + GLOBAL_WINDOW);
+      best_j = lo;
+      for (guint j = lo + 1; j <= m; j++)
         {
           cost += block_delta (w, B, a, overlap[j - 1]);
           if (j == here)
@@ -2076,7 +2110,7 @@ global_sift (Work    *w,
              guint    rounds)
 {
   Blocks B = { 0 };
-  guint *stamp, *overlap, *indeg, *con_start, *con, *heap_b, *heap, *at;
+  guint *run, *overlap, *indeg, *con_start, *con, *heap_b, *heap, *at, *run_end;
   double *key;
   guint n_con = 0, n_heap = 0, placed = 0;
   guint64 c;
@@ -2115,8 +2149,8 @@ global_sift (Work    *w,
   B.label = g_new (double, B.n);
   B.next = g_new (guint, B.n);
   B.prev = g_new (guint, B.n);
-  stamp = g_new0 (guint, B.n);
-  overlap = g_new (guint, B.n);
+  run = g_new (guint, B.n + 1);
+  overlap = g_new (guint, B.n + 1);
 
   /* A global order that keeps the layers' orders where they agree: blocks
    * by the layers' left-to-right constraints, ties by mean relative place. */
@@ -2224,10 +2258,11 @@ global_sift (Work    *w,
     }
   heap = g_new (guint, L->nr + 1);
   at = g_new (guint, L->nr + 1);
+  run_end = g_new (guint, L->nr + 1);
 
   for (guint round = 0; round < rounds; round++)
     {
-      gint64 gain = global_sift_round (w, L, &B, stamp, overlap, heap, at);
+      gint64 gain = global_sift_round (w, L, &B, run, overlap, heap, at, run_end);
 
       if (gain <= 0)
         break;
@@ -2254,10 +2289,11 @@ global_sift (Work    *w,
   g_free (B.label);
   g_free (B.next);
   g_free (B.prev);
-  g_free (stamp);
+  g_free (run);
   g_free (overlap);
   g_free (heap);
   g_free (at);
+  g_free (run_end);
   g_free (key);
   g_free (indeg);
   g_free (con_start);
@@ -2881,12 +2917,14 @@ polish_clear (Polish *P)
 }
 
 /* The pairs (one of member i's edges, an edge that may cross it), as
- * segments; i's end of its edges is marked, so that it can move. */
+ * segments; i's end of its edges is marked, so that it can move.  Stops
+ * past @limit pairs. */
 static guint
 polish_pairs (Polish *P,
               guint   i,
               double  x_lo,
-              double  x_hi)
+              double  x_hi,
+              guint   limit)
 {
   Work *w = P->w;
   guint v = P->members[i], n = 0;
@@ -2910,6 +2948,8 @@ polish_pairs (Polish *P,
             d = w->ohead[f];
             if (c == a || c == b || d == a || d == b)
               continue;
+            if (n > limit)
+              return n;
             if (n == P->cap)
               {
                 P->cap *= 2;
@@ -2963,7 +3003,7 @@ polish_total (Polish *P)
     {
       double x = P->xr[P->members[i]];
 
-      total += polish_count (P, polish_pairs (P, i, x, x), x);
+      total += polish_count (P, polish_pairs (P, i, x, x, G_MAXUINT - 1), x);
     }
   return total / 4;
 }
@@ -3014,7 +3054,12 @@ straight_polish (Work         *w,
               : k == n_others ? others[n_others - 1] + pitch
               : (others[k - 1] + others[k]) / 2;
 
-          n_pairs = polish_pairs (&P, i, MIN (x0, n_cand > 0 ? cand[0] : x0), MAX (x0, n_cand > 0 ? cand[n_cand - 1] : x0));
+          n_pairs = polish_pairs (&P, i, MIN (x0, n_cand > 0 ? cand[0] : x0), MAX (x0, n_cand > 0 ? cand[n_cand - 1] : x0),
+                                  POLISH_MAX_PAIRS);
+          /* In a dense layer every node's edges meet all the others: the
+           * polish would cost the square of the layer's edges. */
+          if (n_pairs > POLISH_MAX_PAIRS)
+            continue;
           best_c = polish_count (&P, n_pairs, x0);
           if (best_c == 0)
             continue;
