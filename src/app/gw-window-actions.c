@@ -6,7 +6,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gw-chart-export.h"
 #include "gw-import-dialog.h"
+#include "gw-presentation.h"
 #include "gw-window-private.h"
 
 /* The window's actions: items (new, duplicate, delete), history (undo,
@@ -482,6 +484,134 @@ find_action (GtkWidget  *widget,
   gw_register_page_focus_search (self->register_page);
 }
 
+/* Charts: export, print, presentation; the report and Markdown */
+
+/* The visible page's chart, or NULL when the page has none. */
+static GwChartSource *
+visible_chart (GwWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  return page != NULL && GW_IS_CHART_SOURCE (page) ? GW_CHART_SOURCE (page) : NULL;
+}
+
+static void
+add_toast_cb (gpointer  window,
+              AdwToast *toast)
+{
+  _gw_window_add_toast (GW_WINDOW (window), toast);
+}
+
+static void
+on_visible_page_cb (GwWindow *self)
+{
+  /* Also called while the template is built, before the context is. */
+  if (self->context != NULL)
+    _gw_window_update_actions (self);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwChartSource *chart = visible_chart (self);
+
+  if (chart != NULL && gw_context_get_store (self->context) != NULL)
+    gw_chart_export_run (GTK_WINDOW (self), chart, add_toast_cb);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwStore *store = gw_context_get_store (self->context);
+  GwChartSource *chart = visible_chart (self);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  if (store == NULL)
+    return;
+  if (chart != NULL)
+    operation = gw_chart_print_operation_new (chart);
+  else if (adw_view_stack_get_visible_child (self->stack) == GTK_WIDGET (self->register_page))
+    operation = gw_register_print_operation_new (gw_register_page_get_shown_items (self->register_page),
+                                                 gtk_window_get_title (GTK_WINDOW (self)));
+  if (operation != NULL)
+    gw_chart_export_print (GTK_WINDOW (self), operation, add_toast_cb);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwStore *store = gw_context_get_store (self->context);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  GwChartSource *shown = visible_chart (self);
+  GwPresentation *presentation;
+  guint first = 0;
+
+  if (store == NULL)
+    return;
+  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
+  /* One slide per view with a chart, in the order of the pages. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (!GW_IS_CHART_SOURCE (child))
+        continue;
+      g_ptr_array_add (sources, child);
+      if (GW_CHART_SOURCE (child) == shown)
+        first = sources->len;
+    }
+  presentation = gw_presentation_new (GTK_WINDOW (self), store, sources, first);
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwStore *store = gw_context_get_store (self->context);
+
+  if (store == NULL)
+    return;
+  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
+  gw_chart_export_report (GTK_WINDOW (self), store, add_toast_cb);
+}
+
+static void
+export_markdown_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwStore *store = gw_context_get_store (self->context);
+
+  if (store == NULL)
+    return;
+  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
+  gw_chart_export_markdown (GTK_WINDOW (self), store, add_toast_cb);
+}
+
+/* Opens a file an export wrote (the button of its toast). */
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 /* Private API */
 
 void
@@ -499,6 +629,19 @@ _gw_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  /* The stack's page changes what export and print act on, and what the
+   * export button's tooltip says (found with gtk_widget_get_template_child()). */
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_chart_button", FALSE, 0);
 }
 
 /**
@@ -527,6 +670,22 @@ _gw_window_update_actions (GwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", store != NULL);
+  {
+    GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+    GtkWidget *export_button =
+      GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), GW_TYPE_WINDOW, "export_chart_button"));
+    gboolean chart = store != NULL && visible_chart (self) != NULL;
+    gboolean table = store != NULL && page != NULL && page == GTK_WIDGET (self->register_page);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", chart);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", chart || table);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", store != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", store != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-markdown", store != NULL);
+    if (export_button != NULL)
+      gtk_widget_set_tooltip_text (export_button, chart ? _("Export Chart… (Ctrl+E)")
+                                                        : _("This page has no chart to export"));
+  }
 
   /* Translators: a tooltip, "Undo Edit “P0-001”" */
   undo_tip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Nothing to Undo"));

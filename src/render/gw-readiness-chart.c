@@ -329,7 +329,7 @@ gw_summary_chart_draw (cairo_t                *cr,
 
   if (data->next != NULL)
     {
-      g_autoptr(GString) line = g_string_new (_("Next actions:"));
+      g_autoptr(GString) line = g_string_new (_("Next actions"));
 
       for (guint b = 0; b < GW_N_NEXT_BUCKETS; b++)
         {
@@ -337,8 +337,9 @@ gw_summary_chart_draw (cairo_t                *cr,
           guint n = data->next->actions[b]->len;
           g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
 
+          g_string_append (line, b == 0 ? " — " : " · ");
           /* Translators: one bucket of the next actions, "Immediate: 4 items, 36 h" */
-          g_string_append_printf (line, _("   %s: %s, %s h"), gw_next_bucket_to_label (b), count, hours);
+          g_string_append_printf (line, _("%s: %s, %s h"), gw_next_bucket_to_label (b), count, hours);
         }
       show_text (cr, palette, line->str, 15 * scale, FALSE, &palette->muted, x, height - MARGIN * scale - 20 * scale,
                  width - 2 * x, PANGO_ALIGN_LEFT);
