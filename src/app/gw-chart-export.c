@@ -92,7 +92,7 @@ save_job_free (SaveJob *job)
 static void
 report_task_free (ReportTask *rt)
 {
-  gw_report_free (rt->report);
+  g_clear_pointer (&rt->report, gw_report_free);
   g_free (rt->path);
   g_free (rt);
 }
@@ -348,7 +348,7 @@ on_report_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   ReportTask *rt = g_task_get_task_data (G_TASK (result));
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (gw_chart_export_write_report_finish (result, &error))
     job->toast_func (job->parent, gw_chart_export_saved_toast (rt->path));
   else
     toast_error (job->parent, job->toast_func, error->message);
@@ -371,12 +371,6 @@ on_report_chosen_cb (GtkNativeDialog *chooser,
 {
   SaveJob *job = data;
   g_autofree char *path = NULL;
-  g_autoptr(GwReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  ReportTask *rt;
-  GDate today;
 
   if (response != GTK_RESPONSE_ACCEPT || (path = chosen_path (chooser, ".pdf")) == NULL)
     {
@@ -386,26 +380,7 @@ on_report_chosen_cb (GtkNativeDialog *chooser,
     }
   g_object_unref (chooser);
 
-  now = g_date_time_new_now_local ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  /* Read on this thread (the store is not shared), draw on another. */
-  report = gw_report_new (job->store, &today, &error);
-  if (report == NULL)
-    {
-      toast_error (job->parent, job->toast_func, error->message);
-      save_job_free (job);
-      return;
-    }
-  rt = g_new0 (ReportTask, 1);
-  rt->report = g_steal_pointer (&report);
-  rt->path = g_steal_pointer (&path);
-  rt->paper = default_paper ();
-  task = g_task_new (NULL, NULL, on_report_written_cb, job);
-  g_task_set_source_tag (task, gw_chart_export_report);
-  g_task_set_task_data (task, rt, (GDestroyNotify) report_task_free);
-  g_task_run_in_thread (task, write_report_thread);
+  gw_chart_export_write_report_async (job->store, path, default_paper (), NULL, on_report_written_cb, job);
 }
 
 static void
@@ -681,6 +656,58 @@ gw_chart_export_report (GtkWindow   *parent,
   chooser = save_chooser (parent, _("Export Report"), name, _("PDF Document"), "*.pdf", "application/pdf");
   g_signal_connect (chooser, "response", G_CALLBACK (on_report_chosen_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * gw_chart_export_write_report_async:
+ * @paper: A4 or Letter
+ *
+ * Reads what the stakeholder report shows from @store now, then draws it
+ * to @path in a thread; @callback gets the result of
+ * gw_chart_export_write_report_finish().
+ */
+void
+gw_chart_export_write_report_async (GwStore             *store,
+                                    const char          *path,
+                                    GwPaper              paper,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  ReportTask *rt;
+  GDate today;
+
+  g_return_if_fail (GW_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gw_chart_export_write_report_async);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  rt = g_new0 (ReportTask, 1);
+  rt->path = g_strdup (path);
+  rt->paper = paper;
+  g_task_set_task_data (task, rt, (GDestroyNotify) report_task_free);
+  /* Read on this thread (the store is not shared), draw on another. */
+  rt->report = gw_report_new (store, &today, &error);
+  if (rt->report == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_run_in_thread (task, write_report_thread);
+}
+
+gboolean
+gw_chart_export_write_report_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gw-chart-source.h"
+#include "gw-report.h"
 #include "gw-store.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,14 @@ void               gw_chart_export_print             (GtkWindow         *parent,
 void               gw_chart_export_report            (GtkWindow       *parent,
                                                       GwStore         *store,
                                                       GwToastFunc      toast_func);
+void               gw_chart_export_write_report_async  (GwStore             *store,
+                                                        const char          *path,
+                                                        GwPaper              paper,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           gw_chart_export_write_report_finish (GAsyncResult        *result,
+                                                        GError             **error);
 void               gw_chart_export_markdown          (GtkWindow       *parent,
                                                       GwStore         *store,
                                                       GwToastFunc      toast_func);

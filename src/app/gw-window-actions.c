@@ -537,8 +537,13 @@ print_action (GtkWidget  *widget,
   if (chart != NULL)
     operation = gw_chart_print_operation_new (chart);
   else if (adw_view_stack_get_visible_child (self->stack) == GTK_WIDGET (self->register_page))
-    operation = gw_register_print_operation_new (gw_register_page_get_shown_items (self->register_page),
-                                                 gtk_window_get_title (GTK_WINDOW (self)));
+    {
+      g_autofree char *base = g_path_get_basename (gw_store_get_path (store));
+      const char *name = gw_store_get_name (store);
+
+      operation = gw_register_print_operation_new (gw_register_page_get_shown_items (self->register_page),
+                                                   name != NULL && *name != '\0' ? name : base);
+    }
   if (operation != NULL)
     gw_chart_export_print (GTK_WINDOW (self), operation, add_toast_cb);
 }

@@ -485,6 +485,63 @@ test_present (Fixture       *fx,
   g_assert_null (find_presentation ());
 }
 
+typedef struct
+{
+  GError   *error;
+  gboolean  done;
+} ReportState;
+
+static void
+on_report_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  ReportState *state = data;
+
+  gw_chart_export_write_report_finish (result, &state->error);
+  state->done = TRUE;
+}
+
+/* Export Report: the report is drawn in a thread while the window runs. */
+static void
+test_report (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fx->dir, "report.pdf", NULL);
+  ReportState state = { NULL, FALSE };
+  GwStore *store = gw_context_get_store (gw_window_get_context (fx->window));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gw_chart_export_write_report_async (store, pdf, GW_PAPER_LETTER, NULL, on_report_done_cb, &state);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (state.error);
+  {
+    const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+    const char *info_argv[] = { "pdfinfo", pdf, NULL };
+    g_autofree char *text = run (text_argv);
+    g_autofree char *info = run (info_argv);
+
+    g_assert_nonnull (strstr (text, "STAKEHOLDER REPORT"));
+    g_assert_nonnull (strstr (text, "NO-GO"));
+    g_assert_nonnull (strstr (info, "(letter)"));
+    g_assert_cmpuint (pdf_pages (info), >=, 8);
+  }
+
+  /* a folder that is not there: the error names the file */
+  {
+    g_autofree char *bad = g_build_filename (fx->dir, "missing", "report.pdf", NULL);
+
+    state.done = FALSE;
+    gw_chart_export_write_report_async (store, bad, GW_PAPER_A4, NULL, on_report_done_cb, &state);
+    while (!state.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (state.error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    g_assert_nonnull (strstr (state.error->message, "report.pdf"));
+    g_clear_error (&state.error);
+  }
+}
+
 /* After an export, the toast names the file and opens it. */
 static void
 test_saved_toast (Fixture       *fx,
@@ -525,6 +582,7 @@ main (int   argc,
   ADD ("print-chart", test_print_chart);
   ADD ("print-register", test_print_register);
   ADD ("present", test_present);
+  ADD ("report", test_report);
   ADD ("saved-toast", test_saved_toast);
 #undef ADD
 
