@@ -291,6 +291,10 @@ gw_verdict_describe (const GwVerdict *v)
 
   g_return_val_if_fail (v != NULL, NULL);
 
+  /* GO by the rules, but nothing decides it yet: say so. */
+  if (musts == 0 && shoulds == 0 && v->n_total[GW_GATE_NICE] == 0)
+    return g_strdup (_("The go/no-go list is empty: add musts and shoulds to decide"));
+
   if (v->open_musts->len > 0)
     {
       g_autofree char *names = join_names (v->open_musts);

@@ -43,6 +43,9 @@
 #define CELL_PAD 3.5
 
 #define TOP_RISKS 10
+#define MAX_QUICK_WINS 12
+/* The height of a table row of one line. */
+#define ROW_ESTIMATE (SIZE_TABLE * 1.3 + 2 * CELL_PAD)
 /* The Gantt chart's pixels on paper, and the widest its titles get. */
 #define GANTT_SCALE 0.75
 #define GANTT_MAX_LABEL 480.0
@@ -438,8 +441,17 @@ table (Doc          *doc,
     {
       Row *row = g_ptr_array_index (rows, r);
       double h = row_height (doc, columns, n_columns, row->cells, row->bold, widths);
+      gboolean orphan = FALSE;
 
-      if (doc->y + h > content_bottom (doc))
+      /* The last row (often a total) never goes to a page alone. */
+      if (r + 2 == rows->len && doc->y + h <= content_bottom (doc) && doc->y > MARGIN_TOP + header_h + 1)
+        {
+          Row *last = g_ptr_array_index (rows, r + 1);
+
+          orphan = doc->y + h + row_height (doc, columns, n_columns, last->cells, last->bold, widths) >
+                   content_bottom (doc);
+        }
+      if (orphan || doc->y + h > content_bottom (doc))
         {
           new_page (doc, FALSE);
           table_header (doc, columns, n_columns, widths);
@@ -828,6 +840,7 @@ section_quadrant (Doc      *doc,
     { _("Owner"), 1.6, FALSE },
   };
   double natural_w = 900, natural_h = 640, scale;
+  guint max_rows;
 
   new_page (doc, FALSE);
   heading (doc, _("Impact and effort"), TRUE);
@@ -865,12 +878,18 @@ section_quadrant (Doc      *doc,
     }
   g_ptr_array_sort (wins, (GCompareFunc) compare_quick_wins);
   heading (doc, _("Open quick wins"), FALSE);
+  /* As many as the page holds under the chart (rows of one line), the
+   * rest are in the appendix. */
+  max_rows = (guint) MAX (3, floor ((content_bottom (doc) - doc->y - 3 * ROW_ESTIMATE) / ROW_ESTIMATE));
+  max_rows = MIN (max_rows, MAX_QUICK_WINS);
+  if (wins->len <= max_rows + 1)
+    max_rows = wins->len;
   if (wins->len == 0)
     {
       paragraph (doc, _("No open item has a high impact for a low effort."), SIZE_BODY, &doc->palette->muted);
       return;
     }
-  for (guint i = 0; i < wins->len; i++)
+  for (guint i = 0; i < wins->len && i < max_rows; i++)
     {
       GwItem *item = g_ptr_array_index (wins, i);
       g_autofree char *effort = format_hours (gw_item_get_effort_hours (item));
@@ -879,6 +898,14 @@ section_quadrant (Doc      *doc,
 
       g_ptr_array_add (rows, row_new (FALSE, gw_item_get_key (item), gw_item_get_title (item), effort, impact,
                                       owner ? owner : "", NULL));
+    }
+  if (wins->len > max_rows)
+    {
+      guint more = wins->len - max_rows;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more (see the appendix)",
+                                                            "and %u more (see the appendix)", more), more);
+
+      g_ptr_array_add (rows, row_new (FALSE, "…", text, "", "", "", NULL));
     }
   table (doc, columns, G_N_ELEMENTS (columns), rows);
 }

@@ -217,6 +217,18 @@ test_verdict_nice_never_blocks (void)
   }
 }
 
+/* No entries at all: GO by the rules, and the reason says the list is empty. */
+static void
+test_verdict_empty (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_decision_entry_free);
+  g_autoptr(GwVerdict) v = gw_verdict_new (entries, NULL, 80);
+  g_autofree char *why = gw_verdict_describe (v);
+
+  g_assert_true (v->go);
+  g_assert_cmpstr (why, ==, "The go/no-go list is empty: add musts and shoulds to decide");
+}
+
 static void
 test_verdict_entries (void)
 {
@@ -517,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/gates/verdict/threshold-flips", test_verdict_threshold_flips);
   g_test_add_func ("/gates/verdict/nice-never-blocks", test_verdict_nice_never_blocks);
   g_test_add_func ("/gates/verdict/entries", test_verdict_entries);
+  g_test_add_func ("/gates/verdict/empty", test_verdict_empty);
   g_test_add_func ("/gates/verdict/threshold-setting", test_threshold_setting);
   g_test_add_func ("/gates/readiness", test_readiness);
   g_test_add_func ("/gates/next-actions", test_next_actions);
