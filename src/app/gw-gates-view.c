@@ -635,7 +635,7 @@ fill_decision (GwGatesView *self)
           GtkWidget *check = gtk_check_button_new ();
 
           row = adw_entry_row_new ();
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Criterion"), -1);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->done ? _("Criterion, done") : _("Criterion, open"));
           gtk_editable_set_text (GTK_EDITABLE (row), e->text ? e->text : "");
           adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
           gtk_editable_set_editable (GTK_EDITABLE (row), self->editable);
@@ -798,8 +798,9 @@ milestone_lines_row (GwGatesView         *self,
       GtkWidget *row = adw_entry_row_new ();
       GtkWidget *remove;
 
-      /* the expander says what the lines are; no floating title */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(titles[kind]), -1);
+      /* the row's small title says whether the criterion is met */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     !checklist ? _("Deliverable") : line->done ? _("Met") : _("Not met yet"));
       gtk_editable_set_text (GTK_EDITABLE (row), line->text ? line->text : "");
       gtk_editable_set_editable (GTK_EDITABLE (row), self->editable);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
