@@ -44,7 +44,7 @@
 #define INCREMENTAL_ANCHOR_WEIGHT 10000.0  /* pull of a hinted node */
 #define SHORT_SWEEPS 4        /* sweeps from each of the two first orders */
 #define GLOBAL_ROUNDS 2
-#define SIFT_ROUNDS 4
+#define SIFT_ROUNDS 1
 #define STRAIGHTEN_SWEEPS 100
 #define POLISH_ROUNDS 2
 #define POLISH_WINDOW 2u        /* gaps tried each side of a node */
@@ -52,6 +52,7 @@
 #define GLOBAL_WINDOW 1000u     /* places tried each side of a block in global sifting */
 #define TRIAL_SEGMENTS 1000   /* components up to this many segments get several trials */
 #define MAX_TRIALS 4
+#define ONE_START_NODES 1000  /* nodes (virtual ones included) above which one start is made */
 
 typedef struct
 {
@@ -2360,7 +2361,9 @@ order_component (Work   *w,
   best_nodes = g_new (guint, n_members);
   keep = g_new (guint, n_members);
 
-  for (guint k = 0; k < 2 && best > 0; k++)
+  /* A large component does with one start: its sweeps take long, and
+   * global sifting moves far anyway. */
+  for (guint k = 0; k < (L->n_nodes > ONE_START_NODES ? 1u : 2u) && best > 0; k++)
     {
       if (k > 0 || trial >= 4)
         initial_order (w, L, members, n_members, k == 0 ? (2 + trial) % 4 : (3 + trial) % 4);
