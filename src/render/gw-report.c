@@ -1079,7 +1079,7 @@ section_resources (Doc      *doc,
       return;
     }
   paragraph (doc, _("Per role: the hours of its open items, those hours in full-time weeks of the role, and the most "
-                    "people of the role at work in one week of the schedule."),
+                    "people of the role at work in one week of the schedule (as in the exported resource table)."),
              SIZE_BODY, &doc->palette->muted);
   for (guint r = 0; r < s->n_roles; r++)
     {
@@ -1089,7 +1089,7 @@ section_resources (Doc      *doc,
       g_autofree char *people = role->limited ? g_strdup_printf ("%d", role->headcount) : g_strdup ("—");
       g_autofree char *n = g_strdup_printf ("%u", role->n_items);
       g_autofree char *hs = gw_format_hours (h);
-      g_autofree char *fs = g_strdup_printf ("%.1f", f);
+      g_autofree char *fs = gw_format_hours (f);
       g_autofree char *peak = g_strdup_printf ("%d", s->weeks->peak_people[r]);
 
       if (role->n_items == 0)
@@ -1102,7 +1102,7 @@ section_resources (Doc      *doc,
   {
     g_autofree char *n = g_strdup_printf ("%u", items);
     g_autofree char *hs = gw_format_hours (hours);
-    g_autofree char *fs = g_strdup_printf ("%.1f", fte);
+    g_autofree char *fs = gw_format_hours (fte);
 
     g_ptr_array_add (rows, row_new (TRUE, _("Total"), "", n, hs, fs, "", NULL));
   }

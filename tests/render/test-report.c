@@ -251,6 +251,39 @@ test_sample (Fixture       *fx,
     g_assert_nonnull (strstr (critical, total));
   }
 
+  /* the resource table has the numbers of the exported resource table */
+  {
+    const char *cli = g_getenv ("GAPWISE_CLI");
+    g_autofree char *csv_path = g_build_filename (fx->dir, "resources.csv", NULL);
+    const char *argv[] = { cli, "export", "resources", gw_store_get_path (store), "-o", csv_path, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *csv = NULL;
+    g_autofree char *resources = between (text, "Resources", "Top risks");
+    g_auto(GStrv) rows = NULL;
+    guint totals = 0;
+
+    g_assert_nonnull (cli);
+    out = run (argv, NULL, NULL);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    rows = g_strsplit (csv, "\r\n", -1);
+    for (guint i = 0; rows[i] != NULL; i++)
+      {
+        g_auto(GStrv) cells = g_strsplit (rows[i], ",", -1);
+        g_autofree char *pattern = NULL;
+        g_autoptr(GRegex) regex = NULL;
+
+        if (g_strv_length (cells) < 8 || !g_str_equal (cells[0], "Total"))
+          continue;
+        /* role, people, items, hours, FTE weeks, peak people on one line */
+        pattern = g_strdup_printf ("%s +%s +[0-9]+ +%s +%s +%s\\b", cells[3], cells[4], cells[5], cells[6], cells[7]);
+        regex = g_regex_new (pattern, 0, 0, NULL);
+        g_test_message ("resources: %s", pattern);
+        g_assert_true (g_regex_match (regex, resources, 0, NULL));
+        totals++;
+      }
+    g_assert_cmpuint (totals, ==, 7);
+  }
+
   /* the other sections */
   g_assert_nonnull (strstr (text, "Readiness"));
   g_assert_nonnull (strstr (text, "Immediate"));
