@@ -22,6 +22,12 @@
  * after the items they name. Headings above the items name no category or
  * priority, so that nothing but the items' own fields gives them one.
  *
+ * What the importer cannot read back: a milestone whose key is not of
+ * the "M1" form keeps only its key and name (the importer knows
+ * milestones by "Milestone M1" headings; items naming it recreate it),
+ * and a should-threshold with decimals is written rounded (the importer
+ * reads whole percentages; the Gates page sets whole ones).
+ *
  * The document is a data format like the CSV export: its headings, table
  * headers and field labels are the English words the importer reads
  * (gw_field_label() is translated, so the labels are listed here). */
