@@ -23,7 +23,7 @@
  * priority, so that nothing but the items' own fields gives them one.
  *
  * What the importer cannot read back: a milestone whose key is not of
- * the "M1" form keeps only its key and name (the importer knows
+ * the "M1" form keeps only its key (the importer knows
  * milestones by "Milestone M1" headings; items naming it recreate it),
  * and a should-threshold with decimals is written rounded (the importer
  * reads whole percentages; the Gates page sets whole ones).
