@@ -71,6 +71,7 @@ struct _GwGanttView
   GHashTable     *collapsed;        /* milestone keys */
   GtkAdjustment  *hadjustment;
   GtkAdjustment  *vadjustment;
+  cairo_surface_t *frame;           /* the chart is drawn here, then shown */
   double          pointer_x;
   const char     *cursor;
   gboolean        selecting;        /* the selection comes from a click here */
@@ -847,12 +848,30 @@ draw_canvas (GtkDrawingArea *area,
 {
   GwGanttView *self = GW_GANTT_VIEW (data);
   GwRenderPalette palette;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+  cairo_t *frame_cr;
 
-  if (self->chart == NULL)
+  if (self->chart == NULL || width <= 0 || height <= 0)
     return;
   gw_style_palette_for_widget (GTK_WIDGET (area), &palette);
   sync_viewport (self);
-  gw_gantt_chart_draw (self->chart, cr, &palette);
+
+  /* Into an image of the widget's pixels, which the renderer fills fast
+   * (its lines straight into the pixels); GTK would record the drawing
+   * and play it back. */
+  if (self->frame == NULL || cairo_image_surface_get_width (self->frame) != width * scale ||
+      cairo_image_surface_get_height (self->frame) != height * scale)
+    {
+      g_clear_pointer (&self->frame, cairo_surface_destroy);
+      self->frame = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
+      cairo_surface_set_device_scale (self->frame, scale, scale);
+    }
+  frame_cr = cairo_create (self->frame);
+  gw_gantt_chart_draw (self->chart, frame_cr, &palette);
+  cairo_destroy (frame_cr);
+  cairo_surface_flush (self->frame);
+  cairo_set_source_surface (cr, self->frame, 0, 0);
+  cairo_paint (cr);
 }
 
 static void
@@ -1244,6 +1263,7 @@ gw_gantt_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->chart, gw_gantt_chart_free);
   g_clear_pointer (&self->snapshot, snapshot_unref);
+  g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_clear_pointer (&self->press_key, g_free);
   g_clear_pointer (&self->drag_ranks, g_hash_table_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pixman.h>
 #include <string.h>
 
 #include "gw-gantt.h"
@@ -35,6 +36,8 @@
 #define ARROW_STEP 6.0
 #define ARROW_HEAD 4.0
 #define MAX_CACHED 4096
+/* Arrows are found by the rows they span, in buckets of this many rows. */
+#define EDGE_BUCKET 256
 
 /* Pixels per day, and the days the axis runs on past the last finish. */
 static const double px_per_day[GW_GANTT_N_ZOOMS] = { 36, 16, 5, 1.7 };
@@ -88,6 +91,11 @@ struct _GwGanttChart
 
   Edge           *edges;
   guint           n_edges;
+  guint          *edge_bucket_start;   /* [n_edge_buckets + 1]: into edge_buckets */
+  guint          *edge_buckets;        /* short edges (shown) by the bucket of rows they begin in */
+  guint           n_edge_buckets;
+  guint          *long_edges;          /* edges (shown) that span a bucket or more */
+  guint           n_long_edges;
   guint          *category_of;    /* [n_items]: colour index by category */
   GPtrArray      *categories;     /* char *: sorted; the last is "" for none */
 
@@ -112,6 +120,7 @@ struct _GwGanttChart
 
   GwGanttStats    stats;
   GArray         *drawn;          /* guint: items drawn in the last frame */
+  GArray         *boxes;          /* double[4]: rectangles to fill in one colour */
 
   char           *font_family;    /* of the layouts below */
   PangoLayout    *label_template;
@@ -170,6 +179,128 @@ row_top (GwGanttChart *chart,
          int           row)
 {
   return HEADER_HEIGHT + row * ROW_HEIGHT - chart->vy;
+}
+
+/* Lines and bands of one colour are collected as rectangles on whole
+ * pixels, the chart's lines being all level or upright, and filled at
+ * once: on an image (the page's and the PNG's case), with pixman straight
+ * into its pixels, which costs what a copy costs, where cairo would first
+ * merge the overlapping rectangles; on SVG and PDF, as cairo paths. The
+ * ends of a line reach half its width past its points, so that the lines
+ * of a path join without a notch. */
+static void
+add_box (GArray *boxes,
+         double  x,
+         double  y,
+         double  w,
+         double  h)
+{
+  double box[4] = { x, y, w, h };
+
+  if (w > 0 && h > 0)
+    g_array_append_val (boxes, box);
+}
+
+static void
+add_vline (GArray *boxes,
+           double  x,
+           double  y0,
+           double  y1,
+           double  width)
+{
+  double top = round (MIN (y0, y1) - width / 2), bottom = round (MAX (y0, y1) + width / 2);
+
+  add_box (boxes, round (x - width / 2), top, width, bottom - top);
+}
+
+static void
+add_hline (GArray *boxes,
+           double  x0,
+           double  x1,
+           double  y,
+           double  width)
+{
+  double left = round (MIN (x0, x1) - width / 2), right = round (MAX (x0, x1) + width / 2);
+
+  add_box (boxes, left, round (y - width / 2), right - left, width);
+}
+
+/* Fills the boxes collected in @boxes, and empties it. */
+static void
+fill_boxes (cairo_t       *cr,
+            GArray        *boxes,
+            const GwColor *color)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  double sx, sy, ox, oy, cx0, cy0, cx1, cy1;
+  gboolean direct = color->alpha >= 1 && boxes->len > 0 &&
+                    cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE &&
+                    (cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32 ||
+                     cairo_image_surface_get_format (target) == CAIRO_FORMAT_RGB24);
+
+  cairo_get_matrix (cr, &m);
+  direct = direct && m.xy == 0 && m.yx == 0 && m.xx > 0 && m.yy > 0;
+  if (direct)
+    {
+      uint32_t *bits = (uint32_t *) cairo_image_surface_get_data (target);
+      int stride = cairo_image_surface_get_stride (target) / 4;
+      int width = cairo_image_surface_get_width (target), height = cairo_image_surface_get_height (target);
+      uint32_t pixel = 0xff000000u | (uint32_t) round (color->red * 255) << 16 |
+                       (uint32_t) round (color->green * 255) << 8 | (uint32_t) round (color->blue * 255);
+      int clip_x0, clip_y0, clip_x1, clip_y1;
+
+      cairo_surface_get_device_scale (target, &sx, &sy);
+      cairo_surface_get_device_offset (target, &ox, &oy);
+      m.xx *= sx;
+      m.yy *= sy;
+      m.x0 = m.x0 * sx + ox;
+      m.y0 = m.y0 * sy + oy;
+      cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+      clip_x0 = MAX (0, (int) ceil (cx0 * m.xx + m.x0 - 1e-6));
+      clip_y0 = MAX (0, (int) ceil (cy0 * m.yy + m.y0 - 1e-6));
+      clip_x1 = MIN (width, (int) floor (cx1 * m.xx + m.x0 + 1e-6));
+      clip_y1 = MIN (height, (int) floor (cy1 * m.yy + m.y0 + 1e-6));
+
+      cairo_surface_flush (target);
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const double *b = &g_array_index (boxes, double, 4 * i);
+          int x0 = MAX ((int) round (b[0] * m.xx + m.x0), clip_x0);
+          int y0 = MAX ((int) round (b[1] * m.yy + m.y0), clip_y0);
+          int x1 = MIN ((int) round ((b[0] + b[2]) * m.xx + m.x0), clip_x1);
+          int y1 = MIN ((int) round ((b[1] + b[3]) * m.yy + m.y0), clip_y1);
+
+          if (x1 <= x0 || y1 <= y0)
+            continue;
+          /* pixman_fill() costs a call per row: a narrow upright line,
+           * the common case, is written by hand. */
+          if (x1 - x0 <= 8)
+            for (int y = y0; y < y1; y++)
+              {
+                uint32_t *row = bits + (gsize) y * stride;
+
+                for (int x = x0; x < x1; x++)
+                  row[x] = pixel;
+              }
+          else
+            pixman_fill (bits, stride, 32, x0, y0, x1 - x0, y1 - y0, pixel);
+        }
+      cairo_surface_mark_dirty_rectangle (target, clip_x0, clip_y0, MAX (clip_x1 - clip_x0, 0),
+                                          MAX (clip_y1 - clip_y0, 0));
+    }
+  else if (boxes->len > 0)
+    {
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const double *b = &g_array_index (boxes, double, 4 * i);
+
+          cairo_rectangle (cr, b[0], b[1], b[2], b[3]);
+        }
+      gw_render_set_color (cr, color, 1);
+      cairo_fill (cr);
+    }
+  g_array_set_size (boxes, 0);
 }
 
 static void
@@ -422,6 +553,46 @@ collect_edges (GwGanttChart *chart)
   chart->edges = (Edge *) g_array_free (g_steal_pointer (&edges), FALSE);
 }
 
+/* The arrows between rows that are shown, indexed by those rows: a
+ * frame looks at the arrows that begin near it and the long ones, not at
+ * every arrow of the register. */
+static void
+index_edges (GwGanttChart *chart)
+{
+  g_autofree guint *fill = NULL;
+
+  g_clear_pointer (&chart->edge_bucket_start, g_free);
+  g_clear_pointer (&chart->edge_buckets, g_free);
+  g_clear_pointer (&chart->long_edges, g_free);
+  chart->n_edge_buckets = chart->n_rows / EDGE_BUCKET + 1;
+  chart->edge_bucket_start = g_new0 (guint, chart->n_edge_buckets + 1);
+  chart->edge_buckets = g_new (guint, MAX (chart->n_edges, 1));
+  chart->long_edges = g_new (guint, MAX (chart->n_edges, 1));
+  chart->n_long_edges = 0;
+
+  for (guint k = 0; k < chart->n_edges; k++)
+    {
+      int rp = chart->row_of[chart->edges[k].pred], rq = chart->row_of[chart->edges[k].succ];
+
+      if (rp < 0 || rq < 0)
+        continue;
+      if (ABS (rp - rq) >= EDGE_BUCKET)
+        chart->long_edges[chart->n_long_edges++] = k;
+      else
+        chart->edge_bucket_start[MIN (rp, rq) / EDGE_BUCKET + 1]++;
+    }
+  for (guint b = 0; b < chart->n_edge_buckets; b++)
+    chart->edge_bucket_start[b + 1] += chart->edge_bucket_start[b];
+  fill = g_memdup2 (chart->edge_bucket_start, chart->n_edge_buckets * sizeof (guint));
+  for (guint k = 0; k < chart->n_edges; k++)
+    {
+      int rp = chart->row_of[chart->edges[k].pred], rq = chart->row_of[chart->edges[k].succ];
+
+      if (rp >= 0 && rq >= 0 && ABS (rp - rq) < EDGE_BUCKET)
+        chart->edge_buckets[fill[MIN (rp, rq) / EDGE_BUCKET]++] = k;
+    }
+}
+
 /* The rows follow from the groups and which of them are collapsed: one
  * pass over the items, no drawing. */
 static void
@@ -453,6 +624,7 @@ build_rows (GwGanttChart *chart)
         }
     }
   chart->n_rows = r;
+  index_edges (chart);
 }
 
 static void
@@ -630,17 +802,18 @@ draw_row_backgrounds (GwGanttChart          *chart,
                       const GwRenderPalette *palette,
                       const Visible         *v)
 {
-  GwColor group = gw_render_mix (&palette->background, &palette->foreground, 0.06);
-  GwColor selected = gw_render_mix (&palette->background, &palette->accent, 0.16);
-
+  /* Translucent over the days off; they are few rows. */
   for (int r = v->r0; r < v->r1; r++)
     {
       int code = chart->rows[r];
 
       if (code >= 0 && code != chart->selected)
         continue;
-      gw_render_set_color (cr, code < 0 ? &group : &selected, 1);
-      cairo_rectangle (cr, 0, row_top (chart, r), chart->vw, ROW_HEIGHT);
+      if (code < 0)
+        gw_render_set_color (cr, &palette->foreground, 0.06);
+      else
+        gw_render_set_color (cr, &palette->accent, 0.16);
+      cairo_rectangle (cr, 0, round (row_top (chart, r)), chart->vw, ROW_HEIGHT);
       cairo_fill (cr);
     }
 }
@@ -653,13 +826,15 @@ draw_days_off (GwGanttChart          *chart,
                const Visible         *v)
 {
   double bottom = MIN (chart->vh, row_top (chart, chart->n_rows));
+  GwColor shade = gw_render_mix (&palette->background, &palette->foreground, 0.045);
 
   if (chart->zoom > GW_GANTT_ZOOM_WEEK)
     return;
-  /* Translucent, so that group rows and the selection show through. */
-  gw_render_set_color (cr, &palette->foreground, 0.045);
+  /* Opaque (a translucent fill of the whole height costs far more); the
+   * rows' backgrounds go over it. */
   for (gint64 d = (gint64) floor (v->d0); d < v->d1; d++)
     {
+      double x0 = round (day_to_x (chart, (double) d)), x1 = round (day_to_x (chart, (double) d + 1));
       GDate date;
 
       if (d < 0)
@@ -667,9 +842,9 @@ draw_days_off (GwGanttChart          *chart,
       set_julian (&date, chart->origin + (guint32) d);
       if (gw_calendar_is_working_day (chart->schedule->calendar, &date))
         continue;
-      cairo_rectangle (cr, day_to_x (chart, (double) d), v->top, ppd (chart), bottom - v->top);
+      add_box (chart->boxes, x0, v->top, x1 - x0, round (bottom) - v->top);
     }
-  cairo_fill (cr);
+  fill_boxes (cr, chart->boxes, &shade);
 }
 
 static void
@@ -680,23 +855,21 @@ draw_grid (GwGanttChart          *chart,
 {
   double bottom = MIN (chart->vh, row_top (chart, chart->n_rows));
 
-  cairo_set_line_width (cr, 1);
   for (int band = 1; band >= 0; band--)
     {
       Unit unit = band_units[chart->zoom][band];
       guint32 j = unit_start (unit, chart->origin + (guint32) MAX (floor (v->d0), 0));
+      GwColor color = gw_render_mix (&palette->background, &palette->border, band == 0 ? 0.9 : 0.45);
 
-      gw_render_set_color (cr, &palette->border, band == 0 ? 0.9 : 0.45);
       for (; (double) j - chart->origin <= v->d1; j = unit_next (unit, j))
         {
           double x = round (day_to_x (chart, (double) j - chart->origin)) + 0.5;
 
           if (x < v->left)
             continue;
-          cairo_move_to (cr, x, v->top);
-          cairo_line_to (cr, x, bottom);
+          add_vline (chart->boxes, x, v->top + 0.5, bottom - 0.5, 1);
         }
-      cairo_stroke (cr);
+      fill_boxes (cr, chart->boxes, &color);
     }
 }
 
@@ -714,11 +887,8 @@ draw_today (GwGanttChart          *chart,
   if (day < v->d0 || day > v->d1)
     return;
   x = round (day_to_x (chart, day)) + 0.5;
-  gw_render_set_color (cr, &palette->status[GW_STATUS_BLOCKED], 0.9);
-  cairo_set_line_width (cr, 2);
-  cairo_move_to (cr, x, 0);
-  cairo_line_to (cr, x, chart->vh);
-  cairo_stroke (cr);
+  add_vline (chart->boxes, x, 1, chart->vh - 1, 2);
+  fill_boxes (cr, chart->boxes, &palette->status[GW_STATUS_BLOCKED]);
 }
 
 static gboolean
@@ -749,17 +919,33 @@ route_arrow (GwGanttChart *chart,
              gboolean     *down_head)
 {
   int rp = chart->row_of[e->pred], rq = chart->row_of[e->succ];
-  double yp = row_top (chart, rp) + ROW_HEIGHT / 2;
-  double yq = row_top (chart, rq) + ROW_HEIGHT / 2;
   double x1 = day_to_x (chart, chart->finish_day[e->pred]);
   double x2 = day_to_x (chart, chart->start_day[e->succ]);
-  double x2_end = day_to_x (chart, chart->finish_day[e->succ]);
-  double below = rq > rp ? 1 : -1;
+  double x2_end, yp, yq, below;
   guint n = 0;
+
+  /* An arrow that passes the viewport from above to below shows only its
+   * upright lines, near the successor's start or the predecessor's end:
+   * most such arrows are passed over here, with two subtractions. */
+  if ((rp < v->r0 || rp >= v->r1) && (rq < v->r0 || rq >= v->r1) &&
+      (x2 + ARROW_STEP + ARROW_HEAD < v->left || x2 - ARROW_STEP - ARROW_HEAD > chart->vw) &&
+      (x1 + ARROW_STEP + ARROW_HEAD < v->left || x1 - ARROW_HEAD > chart->vw))
+    return FALSE;
+
+  x2_end = day_to_x (chart, chart->finish_day[e->succ]);
+  yp = row_top (chart, rp) + ROW_HEIGHT / 2;
+  yq = row_top (chart, rq) + ROW_HEIGHT / 2;
+  below = rq > rp ? 1 : -1;
+
+  /* On pixel centres, so that the lines come out sharp. */
+  yp = floor (yp) + 0.5;
+  yq = floor (yq) + 0.5;
+  x1 = round (x1);
+  x2 = round (x2);
 
   if (x2 >= x1 - 0.5)
     {
-      double xv = MAX (x2 + MIN (ARROW_STEP, MAX ((x2_end - x2) / 2, 1)), x1 + 2);
+      double xv = floor (MAX (x2 + MIN (ARROW_STEP, MAX ((x2_end - x2) / 2, 1)), x1 + 2)) + 0.5;
 
       pts[n][0] = x1, pts[n++][1] = yp;
       pts[n][0] = xv, pts[n++][1] = yp;
@@ -812,59 +998,88 @@ add_head_path (cairo_t    *cr,
   cairo_close_path (cr);
 }
 
+/* Routes the arrows of @edges that show in the viewport: their lines go
+ * to @boxes, their heads to @heads, each by whether it is critical. */
+static void
+add_arrows (GwGanttChart  *chart,
+            const Visible *v,
+            const guint   *edges,
+            guint          n_edges,
+            GArray        *boxes[2],
+            GArray        *heads[2])
+{
+  const GwSchedule *s = chart->schedule;
+
+  for (guint k = 0; k < n_edges; k++)
+    {
+      const Edge *e = &chart->edges[edges[k]];
+      int rp = chart->row_of[e->pred], rq = chart->row_of[e->succ];
+      double pts[6][2];
+      guint n;
+      Head head;
+      int critical;
+
+      /* Rows first: arrows wholly above or below the viewport are passed
+       * over without any arithmetic on their times. */
+      if ((rp < v->r0 && rq < v->r0) || (rp >= v->r1 && rq >= v->r1))
+        continue;
+      if (!route_arrow (chart, e, v, pts, &n, &head.down))
+        continue;
+      critical = s->items[e->pred].critical && s->items[e->succ].critical;
+      for (guint j = 1; j < n; j++)
+        if (pts[j][0] == pts[j - 1][0])
+          add_vline (boxes[critical], pts[j][0], pts[j - 1][1], pts[j][1], critical ? 2 : 1);
+        else
+          add_hline (boxes[critical], pts[j - 1][0], pts[j][0], pts[j][1], critical ? 2 : 1);
+      head.x = pts[n - 1][0];
+      head.y = pts[n - 1][1];
+      head.direction = rq > rp ? 1 : -1;
+      g_array_append_val (heads[critical], head);
+    }
+}
+
 static void
 draw_arrows (GwGanttChart          *chart,
              cairo_t               *cr,
              const GwRenderPalette *palette,
              const Visible         *v)
 {
-  const GwSchedule *s = chart->schedule;
-  g_autoptr(GArray) heads = NULL;
+  g_autoptr(GArray) plain_heads = NULL;
+  g_autoptr(GArray) critical_heads = NULL;
+  g_autoptr(GArray) critical_boxes = NULL;
+  GArray *boxes[2], *heads[2];
+  /* Opaque: cheaper to fill. */
+  GwColor colors[2] = { gw_render_mix (&palette->background, &palette->line, 0.85), palette->highlight };
+  guint first, last;
 
-  if (!chart->show_dependencies)
+  if (!chart->show_dependencies || chart->n_rows == 0 || v->r1 <= v->r0)
     return;
-  heads = g_array_new (FALSE, FALSE, sizeof (Head));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* Two passes: ordinary arrows, then the critical ones over them; the
-   * lines of a pass are stroked at once, then their heads filled. */
+  heads[0] = plain_heads = g_array_new (FALSE, FALSE, sizeof (Head));
+  heads[1] = critical_heads = g_array_new (FALSE, FALSE, sizeof (Head));
+  critical_boxes = g_array_new (FALSE, FALSE, 4 * sizeof (double));
+  boxes[0] = chart->boxes;
+  boxes[1] = critical_boxes;
+
+  /* The candidates: the short arrows that begin in a bucket of rows near
+   * the viewport, and the long ones. */
+  first = (guint) MAX (v->r0 - EDGE_BUCKET + 1, 0) / EDGE_BUCKET;
+  last = (guint) (v->r1 - 1) / EDGE_BUCKET;
+  for (guint b = first; b <= last; b++)
+    add_arrows (chart, v, chart->edge_buckets + chart->edge_bucket_start[b],
+                chart->edge_bucket_start[b + 1] - chart->edge_bucket_start[b], boxes, heads);
+  add_arrows (chart, v, chart->long_edges, chart->n_long_edges, boxes, heads);
+
+  /* The critical ones over the others; each kind's lines at once, then
+   * their heads. */
   for (int critical = 0; critical <= 1; critical++)
     {
-      const GwColor *color = critical ? &palette->highlight : &palette->line;
-
-      cairo_new_path (cr);
-      g_array_set_size (heads, 0);
-      for (guint k = 0; k < chart->n_edges; k++)
-        {
-          const Edge *e = &chart->edges[k];
-          int rp = chart->row_of[e->pred], rq = chart->row_of[e->succ];
-          double pts[6][2];
-          guint n;
-          Head head;
-
-          /* Rows first: arrows wholly above or below the viewport are
-           * passed over without any arithmetic on their times. */
-          if (rp < 0 || rq < 0 || (rp < v->r0 && rq < v->r0) || (rp >= v->r1 && rq >= v->r1))
-            continue;
-          if ((s->items[e->pred].critical && s->items[e->succ].critical) != critical)
-            continue;
-          if (!route_arrow (chart, e, v, pts, &n, &head.down))
-            continue;
-          cairo_move_to (cr, pts[0][0], pts[0][1]);
-          for (guint j = 1; j < n; j++)
-            cairo_line_to (cr, pts[j][0], pts[j][1]);
-          head.x = pts[n - 1][0];
-          head.y = pts[n - 1][1];
-          head.direction = rq > rp ? 1 : -1;
-          g_array_append_val (heads, head);
-        }
-      if (heads->len == 0)
+      if (heads[critical]->len == 0)
         continue;
-      chart->stats.arrows += heads->len;
-      gw_render_set_color (cr, color, critical ? 1 : 0.85);
-      cairo_set_line_width (cr, critical ? 1.5 : 1);
-      cairo_stroke (cr);
-      for (guint k = 0; k < heads->len; k++)
-        add_head_path (cr, &g_array_index (heads, Head, k));
+      chart->stats.arrows += heads[critical]->len;
+      fill_boxes (cr, boxes[critical], &colors[critical]);
+      gw_render_set_color (cr, &colors[critical], 1);
+      for (guint k = 0; k < heads[critical]->len; k++)
+        add_head_path (cr, &g_array_index (heads[critical], Head, k));
       cairo_fill (cr);
     }
 }
@@ -1012,7 +1227,6 @@ draw_timeline (GwGanttChart          *chart,
   cairo_rectangle (cr, v->left, v->top, MAX (chart->vw - v->left, 0), MAX (chart->vh - v->top, 0));
   cairo_clip (cr);
 
-  draw_days_off (chart, cr, palette, v);
   draw_grid (chart, cr, palette, v);
   draw_arrows (chart, cr, palette, v);
   for (int r = v->r0; r < v->r1; r++)
@@ -1069,7 +1283,6 @@ draw_header (GwGanttChart          *chart,
   gw_render_set_color (cr, &bg, 1);
   cairo_paint (cr);
 
-  cairo_set_line_width (cr, 1);
   for (int band = 0; band < 2; band++)
     {
       Unit unit = band_units[chart->zoom][band];
@@ -1080,21 +1293,14 @@ draw_header (GwGanttChart          *chart,
         {
           double x0 = day_to_x (chart, (double) j - chart->origin);
           double x1 = day_to_x (chart, (double) unit_next (unit, j) - chart->origin);
-          double gx = round (x0) + 0.5;
 
           draw_cell_text (chart, cr, palette, cell_label (chart, unit, band == 0, j), x0, x1, y, band == 0);
-          gw_render_set_color (cr, &palette->border, 1);
-          cairo_move_to (cr, gx, y + (band == 0 ? 0 : 4));
-          cairo_line_to (cr, gx, y + HEADER_BAND);
-          cairo_stroke (cr);
+          add_box (chart->boxes, round (x0), y + (band == 0 ? 0 : 4), 1, HEADER_BAND - (band == 0 ? 0 : 4));
         }
     }
-  gw_render_set_color (cr, &palette->border, 1);
-  cairo_move_to (cr, v->left, HEADER_BAND + 0.5);
-  cairo_line_to (cr, chart->vw, HEADER_BAND + 0.5);
-  cairo_move_to (cr, v->left, HEADER_HEIGHT - 0.5);
-  cairo_line_to (cr, chart->vw, HEADER_HEIGHT - 0.5);
-  cairo_stroke (cr);
+  add_box (chart->boxes, v->left, HEADER_BAND, chart->vw - v->left, 1);
+  add_box (chart->boxes, v->left, HEADER_HEIGHT - 1, chart->vw - v->left, 1);
+  fill_boxes (cr, chart->boxes, &palette->border);
 
   if (g_date_valid (&chart->today))
     {
@@ -1170,11 +1376,8 @@ draw_labels (GwGanttChart          *chart,
     }
   cairo_restore (cr);
 
-  gw_render_set_color (cr, &palette->border, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, round (v->left) - 0.5, 0);
-  cairo_line_to (cr, round (v->left) - 0.5, chart->vh);
-  cairo_stroke (cr);
+  add_box (chart->boxes, round (v->left) - 1, 0, 1, chart->vh);
+  fill_boxes (cr, chart->boxes, &palette->border);
 }
 
 /* The top left corner: what the colours mean. */
@@ -1230,11 +1433,8 @@ draw_corner (GwGanttChart          *chart,
   cairo_move_to (cr, 34, HEADER_BAND + (HEADER_BAND - h) / 2);
   pango_cairo_show_layout (cr, layout);
 
-  gw_render_set_color (cr, &palette->border, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, 0, HEADER_HEIGHT - 0.5);
-  cairo_line_to (cr, v->left, HEADER_HEIGHT - 0.5);
-  cairo_stroke (cr);
+  add_box (chart->boxes, 0, HEADER_HEIGHT - 1, v->left, 1);
+  fill_boxes (cr, chart->boxes, &palette->border);
   cairo_restore (cr);
 }
 
@@ -1304,6 +1504,7 @@ gw_gantt_chart_new (GwSchedule *schedule,
   chart->ghost = -1;
   g_date_clear (&chart->today, 1);
   chart->drawn = g_array_new (FALSE, FALSE, sizeof (guint));
+  chart->boxes = g_array_new (FALSE, FALSE, 4 * sizeof (double));
   chart->labels = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   chart->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
@@ -1360,6 +1561,7 @@ gw_gantt_chart_free (GwGanttChart *chart)
   g_hash_table_unref (chart->labels);
   g_hash_table_unref (chart->cells);
   g_array_unref (chart->drawn);
+  g_array_unref (chart->boxes);
   g_free (chart->item_of);
   g_free (chart->start_day);
   g_free (chart->finish_day);
@@ -1373,6 +1575,9 @@ gw_gantt_chart_free (GwGanttChart *chart)
   g_free (chart->rows);
   g_free (chart->row_of);
   g_free (chart->edges);
+  g_free (chart->edge_bucket_start);
+  g_free (chart->edge_buckets);
+  g_free (chart->long_edges);
   g_free (chart->category_of);
   g_clear_pointer (&chart->categories, g_ptr_array_unref);
   g_clear_pointer (&chart->items, g_ptr_array_unref);
@@ -1744,6 +1949,11 @@ gw_gantt_chart_draw (GwGanttChart          *chart,
   gw_render_set_color (cr, &palette->background, 1);
   cairo_paint (cr);
 
+  cairo_save (cr);
+  cairo_rectangle (cr, v.left, v.top, MAX (chart->vw - v.left, 0), MAX (chart->vh - v.top, 0));
+  cairo_clip (cr);
+  draw_days_off (chart, cr, palette, &v);
+  cairo_restore (cr);
   cairo_save (cr);
   cairo_rectangle (cr, 0, v.top, chart->vw, MAX (chart->vh - v.top, 0));
   cairo_clip (cr);
