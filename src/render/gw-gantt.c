@@ -483,7 +483,9 @@ collect_groups (GwGanttChart *chart,
       {
         GwMilestone *ms = g_ptr_array_index (milestones, m);
 
-        if (g_strcmp0 (ms->key, s->milestones[k].key) == 0 && ms->name != NULL && *ms->name != '\0')
+        /* A name that only repeats the key says nothing more. */
+        if (g_strcmp0 (ms->key, s->milestones[k].key) == 0 && ms->name != NULL && *ms->name != '\0' &&
+            !g_str_equal (ms->name, ms->key))
           chart->group_names[k] = g_strdup (ms->name);
       }
 
@@ -998,15 +1000,24 @@ add_head_path (cairo_t    *cr,
   cairo_close_path (cr);
 }
 
+/* The kinds of arrow, drawn in this order. */
+enum
+{
+  ARROW_FAINT,      /* longer than the viewport is high: it leads out of sight */
+  ARROW_PLAIN,
+  ARROW_CRITICAL,   /* between two critical items */
+  N_ARROW_KINDS
+};
+
 /* Routes the arrows of @edges that show in the viewport: their lines go
- * to @boxes, their heads to @heads, each by whether it is critical. */
+ * to @boxes, their heads to @heads, by their kind. */
 static void
 add_arrows (GwGanttChart  *chart,
             const Visible *v,
             const guint   *edges,
             guint          n_edges,
-            GArray        *boxes[2],
-            GArray        *heads[2])
+            GArray        *boxes[N_ARROW_KINDS],
+            GArray        *heads[N_ARROW_KINDS])
 {
   const GwSchedule *s = chart->schedule;
 
@@ -1017,7 +1028,7 @@ add_arrows (GwGanttChart  *chart,
       double pts[6][2];
       guint n;
       Head head;
-      int critical;
+      int kind;
 
       /* Rows first: arrows wholly above or below the viewport are passed
        * over without any arithmetic on their times. */
@@ -1025,16 +1036,19 @@ add_arrows (GwGanttChart  *chart,
         continue;
       if (!route_arrow (chart, e, v, pts, &n, &head.down))
         continue;
-      critical = s->items[e->pred].critical && s->items[e->succ].critical;
+      if (s->items[e->pred].critical && s->items[e->succ].critical)
+        kind = ARROW_CRITICAL;
+      else
+        kind = ABS (rp - rq) > v->r1 - v->r0 ? ARROW_FAINT : ARROW_PLAIN;
       for (guint j = 1; j < n; j++)
         if (pts[j][0] == pts[j - 1][0])
-          add_vline (boxes[critical], pts[j][0], pts[j - 1][1], pts[j][1], critical ? 2 : 1);
+          add_vline (boxes[kind], pts[j][0], pts[j - 1][1], pts[j][1], kind == ARROW_CRITICAL ? 2 : 1);
         else
-          add_hline (boxes[critical], pts[j - 1][0], pts[j][0], pts[j][1], critical ? 2 : 1);
+          add_hline (boxes[kind], pts[j - 1][0], pts[j][0], pts[j][1], kind == ARROW_CRITICAL ? 2 : 1);
       head.x = pts[n - 1][0];
       head.y = pts[n - 1][1];
       head.direction = rq > rp ? 1 : -1;
-      g_array_append_val (heads[critical], head);
+      g_array_append_val (heads[kind], head);
     }
 }
 
@@ -1044,21 +1058,22 @@ draw_arrows (GwGanttChart          *chart,
              const GwRenderPalette *palette,
              const Visible         *v)
 {
-  g_autoptr(GArray) plain_heads = NULL;
-  g_autoptr(GArray) critical_heads = NULL;
-  g_autoptr(GArray) critical_boxes = NULL;
-  GArray *boxes[2], *heads[2];
+  GArray *boxes[N_ARROW_KINDS], *heads[N_ARROW_KINDS];
   /* Opaque: cheaper to fill. */
-  GwColor colors[2] = { gw_render_mix (&palette->background, &palette->line, 0.85), palette->highlight };
+  GwColor colors[N_ARROW_KINDS] = {
+    gw_render_mix (&palette->background, &palette->line, 0.4),
+    gw_render_mix (&palette->background, &palette->line, 0.85),
+    palette->highlight,
+  };
   guint first, last;
 
   if (!chart->show_dependencies || chart->n_rows == 0 || v->r1 <= v->r0)
     return;
-  heads[0] = plain_heads = g_array_new (FALSE, FALSE, sizeof (Head));
-  heads[1] = critical_heads = g_array_new (FALSE, FALSE, sizeof (Head));
-  critical_boxes = g_array_new (FALSE, FALSE, 4 * sizeof (double));
-  boxes[0] = chart->boxes;
-  boxes[1] = critical_boxes;
+  for (int k = 0; k < N_ARROW_KINDS; k++)
+    {
+      boxes[k] = g_array_new (FALSE, FALSE, 4 * sizeof (double));
+      heads[k] = g_array_new (FALSE, FALSE, sizeof (Head));
+    }
 
   /* The candidates: the short arrows that begin in a bucket of rows near
    * the viewport, and the long ones. */
@@ -1069,18 +1084,20 @@ draw_arrows (GwGanttChart          *chart,
                 chart->edge_bucket_start[b + 1] - chart->edge_bucket_start[b], boxes, heads);
   add_arrows (chart, v, chart->long_edges, chart->n_long_edges, boxes, heads);
 
-  /* The critical ones over the others; each kind's lines at once, then
-   * their heads. */
-  for (int critical = 0; critical <= 1; critical++)
+  /* Each kind's lines at once, then their heads. */
+  for (int k = 0; k < N_ARROW_KINDS; k++)
     {
-      if (heads[critical]->len == 0)
-        continue;
-      chart->stats.arrows += heads[critical]->len;
-      fill_boxes (cr, boxes[critical], &colors[critical]);
-      gw_render_set_color (cr, &colors[critical], 1);
-      for (guint k = 0; k < heads[critical]->len; k++)
-        add_head_path (cr, &g_array_index (heads[critical], Head, k));
-      cairo_fill (cr);
+      if (heads[k]->len > 0)
+        {
+          chart->stats.arrows += heads[k]->len;
+          fill_boxes (cr, boxes[k], &colors[k]);
+          gw_render_set_color (cr, &colors[k], 1);
+          for (guint i = 0; i < heads[k]->len; i++)
+            add_head_path (cr, &g_array_index (heads[k], Head, i));
+          cairo_fill (cr);
+        }
+      g_array_unref (boxes[k]);
+      g_array_unref (heads[k]);
     }
 }
 
