@@ -523,8 +523,9 @@ on_computed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GwGanttChart *chart = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* A computation for another register, or one the page gave up. */
-  if (job->generation != self->generation)
+  /* A computation for another register, or one the page gave up (it may
+   * be gone: its dispose cancels). */
+  if (job->generation != self->generation || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_clear_pointer (&chart, gw_gantt_chart_free);
       return;
@@ -1250,6 +1251,8 @@ gw_gantt_view_dispose (GObject *object)
 {
   GwGanttView *self = GW_GANTT_VIEW (object);
 
+  /* A computation still running finds the page gone. */
+  self->generation++;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
