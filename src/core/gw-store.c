@@ -3380,6 +3380,252 @@ gw_store_find_cycle (GwStore  *self,
   return TRUE;
 }
 
+/* The dependency graph in compressed rows: item i depends on
+ * targets[first[i]] … targets[first[i + 1] - 1]. */
+typedef struct
+{
+  guint    n;
+  GArray  *ids;      /* gint64: the row id of item i */
+  guint   *first;
+  guint   *targets;
+} DepGraph;
+
+static void
+dep_graph_clear (DepGraph *g)
+{
+  g_clear_pointer (&g->ids, g_array_unref);
+  g_clear_pointer (&g->first, g_free);
+  g_clear_pointer (&g->targets, g_free);
+}
+
+static gboolean
+dep_graph_load (GwStore  *self,
+                DepGraph *g)
+{
+  g_autoptr(Stmt) items = prepare (self, "SELECT id FROM items ORDER BY position, id", NULL);
+  g_autoptr(Stmt) deps = prepare (self, "SELECT item_id, depends_on FROM dependencies ORDER BY item_id, depends_on", NULL);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) from = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) to = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  memset (g, 0, sizeof *g);
+  if (items == NULL || deps == NULL)
+    return FALSE;
+
+  g->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (sqlite3_step (items) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (items, 0);
+
+      g_array_append_val (g->ids, id);
+    }
+  g->n = g->ids->len;
+  /* The keys point into the array, which no longer grows. */
+  for (guint i = 0; i < g->n; i++)
+    g_hash_table_insert (index, &g_array_index (g->ids, gint64, i), GUINT_TO_POINTER (i + 1));
+
+  while (sqlite3_step (deps) == SQLITE_ROW)
+    {
+      gint64 a = sqlite3_column_int64 (deps, 0);
+      gint64 b = sqlite3_column_int64 (deps, 1);
+      guint ia = GPOINTER_TO_UINT (g_hash_table_lookup (index, &a));
+      guint ib = GPOINTER_TO_UINT (g_hash_table_lookup (index, &b));
+
+      /* Dangling rows are reported by the foreign key check. */
+      if (ia == 0 || ib == 0)
+        continue;
+      ia--;
+      ib--;
+      g_array_append_val (from, ia);
+      g_array_append_val (to, ib);
+    }
+
+  g->first = g_new0 (guint, g->n + 1);
+  g->targets = g_new (guint, MAX (to->len, 1));
+  for (guint e = 0; e < from->len; e++)
+    g->first[g_array_index (from, guint, e) + 1]++;
+  for (guint i = 0; i < g->n; i++)
+    g->first[i + 1] += g->first[i];
+  {
+    g_autofree guint *fill = g_memdup2 (g->first, sizeof (guint) * (g->n + 1));
+
+    for (guint e = 0; e < from->len; e++)
+      g->targets[fill[g_array_index (from, guint, e)]++] = g_array_index (to, guint, e);
+  }
+  return TRUE;
+}
+
+/* Strongly connected components (Tarjan's algorithm without recursion).
+ * comp[i] receives the component of item i; returns the number of them. */
+static guint
+dep_graph_components (const DepGraph *g,
+                      guint          *comp)
+{
+  g_autofree guint *order = g_new (guint, g->n);
+  g_autofree guint *low = g_new (guint, g->n);
+  g_autofree guint *edge = g_new (guint, g->n);
+  g_autofree guint *call = g_new (guint, g->n);
+  g_autofree guint *stack = g_new (guint, g->n);
+  g_autofree gboolean *on_stack = g_new0 (gboolean, g->n);
+  guint counter = 0, n_comp = 0, sp = 0;
+
+  for (guint i = 0; i < g->n; i++)
+    order[i] = G_MAXUINT;
+
+  for (guint root = 0; root < g->n; root++)
+    {
+      guint depth = 0;
+
+      if (order[root] != G_MAXUINT)
+        continue;
+
+      call[depth++] = root;
+      order[root] = low[root] = counter++;
+      edge[root] = g->first[root];
+      stack[sp++] = root;
+      on_stack[root] = TRUE;
+
+      while (depth > 0)
+        {
+          guint v = call[depth - 1];
+
+          if (edge[v] < g->first[v + 1])
+            {
+              guint w = g->targets[edge[v]++];
+
+              if (order[w] == G_MAXUINT)
+                {
+                  order[w] = low[w] = counter++;
+                  edge[w] = g->first[w];
+                  stack[sp++] = w;
+                  on_stack[w] = TRUE;
+                  call[depth++] = w;
+                }
+              else if (on_stack[w])
+                low[v] = MIN (low[v], order[w]);
+              continue;
+            }
+
+          /* v is finished. */
+          depth--;
+          if (depth > 0)
+            {
+              guint parent = call[depth - 1];
+
+              low[parent] = MIN (low[parent], low[v]);
+            }
+          if (low[v] == order[v])
+            {
+              guint w;
+
+              do
+                {
+                  w = stack[--sp];
+                  on_stack[w] = FALSE;
+                  comp[w] = n_comp;
+                }
+              while (w != v);
+              n_comp++;
+            }
+        }
+    }
+  return n_comp;
+}
+
+/* Adds one sentence per group of items caught in cycles, naming one cycle
+ * of the group ("A -> B -> A", "->" read as "depends on"). Linear in the
+ * size of the register. */
+static void
+append_cycles (GwStore   *self,
+               GPtrArray *problems)
+{
+  g_autoptr(Stmt) key_stmt = prepare (self, "SELECT key FROM items WHERE id = ?1", NULL);
+  DepGraph g = { 0 };
+  g_autofree guint *comp = NULL;
+  g_autofree guint *size = NULL;
+  g_autofree guint *parent = NULL;
+  g_autofree gboolean *reported = NULL;
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_comp;
+
+  if (key_stmt == NULL || !dep_graph_load (self, &g))
+    {
+      dep_graph_clear (&g);
+      return;
+    }
+
+  comp = g_new (guint, MAX (g.n, 1));
+  n_comp = dep_graph_components (&g, comp);
+  size = g_new0 (guint, MAX (n_comp, 1));
+  reported = g_new0 (gboolean, MAX (n_comp, 1));
+  parent = g_new (guint, MAX (g.n, 1));
+  for (guint i = 0; i < g.n; i++)
+    {
+      size[comp[i]]++;
+      parent[i] = G_MAXUINT;
+    }
+
+  /* In register order, so the first item of a group names its cycle. */
+  for (guint start = 0; start < g.n; start++)
+    {
+      guint c = comp[start];
+      guint closing = G_MAXUINT;
+      g_autoptr(GPtrArray) keys = NULL;
+      g_autoptr(GString) text = NULL;
+
+      if (reported[c] || size[c] < 2)
+        continue;
+      reported[c] = TRUE;
+
+      /* Shortest way back to the start inside the group, breadth first. */
+      g_array_set_size (queue, 0);
+      g_array_append_val (queue, start);
+      parent[start] = start;
+      for (guint q = 0; q < queue->len && closing == G_MAXUINT; q++)
+        {
+          guint v = g_array_index (queue, guint, q);
+
+          for (guint e = g.first[v]; e < g.first[v + 1]; e++)
+            {
+              guint w = g.targets[e];
+
+              if (comp[w] != c)
+                continue;
+              if (w == start)
+                {
+                  closing = v;
+                  break;
+                }
+              if (parent[w] == G_MAXUINT)
+                {
+                  parent[w] = v;
+                  g_array_append_val (queue, w);
+                }
+            }
+        }
+      g_assert (closing != G_MAXUINT);
+
+      keys = g_ptr_array_new_with_free_func (g_free);
+      for (guint v = closing; ; v = parent[v])
+        {
+          sqlite3_bind_int64 (key_stmt, 1, g_array_index (g.ids, gint64, v));
+          g_ptr_array_add (keys, sqlite3_step (key_stmt) == SQLITE_ROW ? column_text (key_stmt, 0) : g_strdup ("?"));
+          sqlite3_reset (key_stmt);
+          if (v == start)
+            break;
+        }
+      text = g_string_new (NULL);
+      for (guint i = keys->len; i > 0; i--)
+        g_string_append_printf (text, "%s -> ", (char *) g_ptr_array_index (keys, i - 1));
+      g_string_append (text, g_ptr_array_index (keys, keys->len - 1));
+      g_ptr_array_add (problems, g_strdup_printf (_("Dependency cycle: %s."), text->str));
+
+      for (guint q = 0; q < queue->len; q++)
+        parent[g_array_index (queue, guint, q)] = G_MAXUINT;
+    }
+  dep_graph_clear (&g);
+}
+
 /**
  * gw_store_check:
  *
@@ -3395,7 +3641,6 @@ gw_store_check (GwStore *self)
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *integrity = NULL;
   g_autoptr(Stmt) stmt = NULL;
-  g_autoptr(GHashTable) in_cycle = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_return_val_if_fail (GW_IS_STORE (self), problems);
 
@@ -3429,30 +3674,6 @@ gw_store_check (GwStore *self)
                                                 sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)));
   g_clear_pointer (&stmt, stmt_free);
 
-  /* Cycles: only items that both depend on something and are depended on
-   * can be part of one. */
-  stmt = prepare (self, "SELECT DISTINCT d.item_id FROM dependencies d "
-                        "WHERE EXISTS (SELECT 1 FROM dependencies e WHERE e.depends_on = d.item_id)", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *cycle = NULL;
-
-      if (g_hash_table_contains (in_cycle, &id))
-        continue;
-      if (gw_store_find_cycle (self, id, &cycle))
-        {
-          g_auto(GStrv) keys = g_strsplit (cycle, " -> ", -1);
-
-          for (guint i = 0; keys[i]; i++)
-            {
-              gint64 *k = g_new (gint64, 1);
-
-              *k = lookup_id (self, "items", "key", keys[i]);
-              g_hash_table_add (in_cycle, k);
-            }
-          g_ptr_array_add (problems, g_strdup_printf (_("Dependency cycle: %s."), cycle));
-        }
-    }
+  append_cycles (self, problems);
   return problems;
 }

@@ -361,6 +361,60 @@ test_cycles (Fixture       *fx,
   g_assert_no_error (error);
 }
 
+/* Cycles written into the file by another program: check names one cycle
+ * per tangle, each the shortest way round from the first item. */
+static void
+test_check_cycles (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(GwStore) store = open_new (fx);
+
+    /* A chain A-000 <- A-001 <- … long enough that a search from every
+     * item would take a while, then two separate tangles. */
+    for (int i = 0; i < 2000; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("A-%03d", i);
+        g_autofree char *dep = i > 0 ? g_strdup_printf ("A-%03d", i - 1) : NULL;
+        g_autoptr(GwItem) item = add (store, key, "Chain", dep);
+      }
+    g_autoptr(GwItem) b1 = add (store, "B-1", "One", NULL);
+    g_autoptr(GwItem) b2 = add (store, "B-2", "Two", "B-1");
+    g_autoptr(GwItem) b3 = add (store, "B-3", "Three", "B-2");
+    g_autoptr(GwItem) c1 = add (store, "C-1", "Four", "A-999");
+    g_autoptr(GwItem) c2 = add (store, "C-2", "Five", "C-1");
+
+    problems = gw_store_check (store);
+    g_assert_cmpuint (problems->len, ==, 0);
+    g_clear_pointer (&problems, g_ptr_array_unref);
+  }
+
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  /* B-1 -> B-3 closes B-1 -> B-3 -> B-2 -> B-1; B-2 -> B-3 adds a shorter
+   * loop in the same tangle. C-1 -> C-2 closes the second one. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO dependencies (item_id, depends_on) "
+                                 "SELECT a.id, b.id FROM items a, items b WHERE "
+                                 "(a.key = 'B-1' AND b.key = 'B-3') OR (a.key = 'B-2' AND b.key = 'B-3') "
+                                 "OR (a.key = 'C-1' AND b.key = 'C-2')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GwStore) store = gw_store_open (fx->path, GW_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    problems = gw_store_check (store);
+  }
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, "Dependency cycle: B-1 -> B-3 -> B-2 -> B-1.");
+  g_assert_cmpstr (g_ptr_array_index (problems, 1), ==, "Dependency cycle: C-1 -> C-2 -> C-1.");
+}
+
 static void
 test_undo_redo (Fixture       *fx,
                 gconstpointer  data)
@@ -840,6 +894,7 @@ main (int   argc,
   ADD ("roles-milestones-decision", test_roles_milestones_decision);
   ADD ("validation", test_validation);
   ADD ("cycles", test_cycles);
+  ADD ("check-cycles", test_check_cycles);
   ADD ("undo-redo-across-reopen", test_undo_redo);
   ADD ("grouped-edit-is-one-step", test_grouped_edit_is_one_step);
   ADD ("changed-signal-and-list", test_changed_signal_and_list);
