@@ -322,6 +322,7 @@ test_merge_effort_range (Fixture       *fx,
   g_autoptr(GwImportReport) second = apply (fx->store, FALSE,
                                             csv_text ("hours.csv", "key,effort_hours\nR-1,40\nR-2,20\n"), NULL);
 
+  g_assert_nonnull (first);
   /* New hours outside the range drop it; inside it, the range stays. */
   assert_field (fx->store, "R-1", GW_FIELD_EFFORT_HOURS, "40");
   assert_field (fx->store, "R-1", GW_FIELD_EFFORT_SIZE, "L");
@@ -347,6 +348,7 @@ test_all_or_nothing (Fixture       *fx,
   g_autofree char *after = NULL;
   GwRole *role = gw_role_new ("dev");
 
+  g_assert_nonnull (first);
   /* The first file is fine and would change items, roles and settings;
    * the second holds an item the register refuses. */
   g_ptr_array_add (files, csv_text ("v2.csv", merge_v2));
@@ -388,6 +390,7 @@ test_dry_run (Fixture       *fx,
   g_autofree char *before = dump_register (fx->path);
   g_autofree char *after = NULL;
 
+  g_assert_nonnull (first);
   dry = apply (fx->store, TRUE, csv_text ("v2.csv", merge_v2), csv_file ("cycle.csv"), NULL);
   after = dump_register (fx->path);
   g_assert_cmpstr (after, ==, before);
@@ -435,6 +438,7 @@ test_cycles_with_register (Fixture       *fx,
   g_autoptr(GwImportReport) ring = apply (fx->store, FALSE,
                                           csv_text ("ring.csv", "key,depends_on\nC1,C2\nC2,C3+4h\nC3,C1\n"), NULL);
 
+  g_assert_nonnull (first);
   /* B depends on A in the register: A cannot come to depend on B. */
   assert_warning (back, "back.csv:2: The dependency of “A” on “B” would close the cycle A -> B -> A; it was left out.");
   assert_counts (back, 1, 0, 0, 1, 1, 0);
@@ -488,6 +492,7 @@ test_undo_is_one_step (Fixture       *fx,
   g_autofree char *label = NULL;
   g_autofree char *redone = NULL;
 
+  g_assert_nonnull (report);
   g_assert_true (gw_store_undo (fx->store, &label, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (label, ==, "Import jira-export.csv");
