@@ -26,6 +26,7 @@ struct _GwDependencyView
   guint           generation;     /* of the newest layout asked for */
   gboolean        busy;
   gboolean        loading_settings;
+  gboolean        fresh_layout;   /* lay out anew, not from the shown places */
 
   /* template */
   GtkSearchEntry *search_entry;
@@ -58,6 +59,7 @@ typedef struct
   GPtrArray           *milestones;
   GwGraphLayoutOptions options;
   GHashTable          *critical;
+  GwGraphPlaces       *places;       /* of the graph shown, or NULL */
 } LayoutJob;
 
 static void
@@ -67,6 +69,7 @@ layout_job_free (LayoutJob *job)
   g_clear_pointer (&job->items, g_ptr_array_unref);
   g_clear_pointer (&job->milestones, g_ptr_array_unref);
   g_clear_pointer (&job->critical, g_hash_table_unref);
+  g_clear_pointer (&job->places, gw_graph_places_free);
   g_free (job);
 }
 
@@ -123,7 +126,8 @@ layout_thread (GTask        *task,
 {
   LayoutJob *job = data;
 
-  g_task_return_pointer (task, gw_graph_render_new (job->items, job->milestones, &job->options),
+  g_task_return_pointer (task, gw_graph_render_new_from_places (job->items, job->milestones, &job->options,
+                                                                job->places),
                          (GDestroyNotify) gw_graph_render_free);
 }
 
@@ -180,6 +184,11 @@ refresh (GwDependencyView *self)
     }
   job->milestones = gw_store_list_milestones (store);
   read_options (self, &job->options);
+  /* After an edit, the items that were there keep their places, so that
+   * the graph does not jump under the pointer. */
+  if (!self->fresh_layout && gw_graph_canvas_get_render (self->canvas) != NULL)
+    job->places = gw_graph_render_get_places (gw_graph_canvas_get_render (self->canvas));
+  self->fresh_layout = FALSE;
 
   /* The schedule fails only on a dependency cycle: no path to show then. */
   schedule = gw_context_get_schedule (self->context, NULL);
@@ -268,6 +277,7 @@ on_layout_changed_cb (GwDependencyView *self)
       g_settings_set_boolean (self->settings, "dependency-bands", gtk_toggle_button_get_active (self->bands_toggle));
     }
   gw_graph_canvas_set_show_bands (self->canvas, gtk_toggle_button_get_active (self->bands_toggle));
+  self->fresh_layout = TRUE;
   queue_refresh (self);
 }
 
@@ -281,6 +291,7 @@ static void
 on_context_items_cb (GwDependencyView *self)
 {
   g_signal_group_set_target (self->store_signals, self->context ? gw_context_get_store (self->context) : NULL);
+  self->fresh_layout = TRUE;
   queue_refresh (self);
 }
 
@@ -486,6 +497,7 @@ gw_dependency_view_init (GwDependencyView *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->fresh_layout = TRUE;
 
   self->context_signals = g_signal_group_new (GW_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::items",

@@ -521,6 +521,74 @@ gw_graph_render_new_incremental (GPtrArray                  *items,
                                  const GwGraphLayoutOptions *options,
                                  GwGraphRender              *previous)
 {
+  g_autoptr(GwGraphPlaces) places = previous != NULL ? gw_graph_render_get_places (previous) : NULL;
+
+  return gw_graph_render_new_from_places (items, milestones, options, places);
+}
+
+struct _GwGraphPlaces
+{
+  GwGraphDirection  direction;
+  GHashTable       *index;     /* key -> place + 1 */
+  GArray           *places;    /* GwGraphNodePlace */
+};
+
+/**
+ * gw_graph_render_get_places:
+ *
+ * Copies where each item of the graph is, so that a layout made in
+ * another thread after an edit can keep them there while this graph is
+ * drawn or freed.
+ *
+ * Returns: (transfer full): the places, for gw_graph_render_new_from_places()
+ */
+GwGraphPlaces *
+gw_graph_render_get_places (GwGraphRender *self)
+{
+  GwGraphPlaces *places;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  places = g_new0 (GwGraphPlaces, 1);
+  places->direction = self->direction;
+  places->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  places->places = g_array_sized_new (FALSE, FALSE, sizeof (GwGraphNodePlace), self->n_nodes);
+  for (guint v = 0; v < self->n_nodes; v++)
+    {
+      GwGraphNodePlace place;
+
+      gw_graph_layout_get_node (self->layout, v, &place);
+      g_array_append_val (places->places, place);
+      g_hash_table_insert (places->index, g_strdup (self->keys[v]), GUINT_TO_POINTER (v + 1));
+    }
+  return places;
+}
+
+void
+gw_graph_places_free (GwGraphPlaces *places)
+{
+  if (places == NULL)
+    return;
+  g_hash_table_unref (places->index);
+  g_array_unref (places->places);
+  g_free (places);
+}
+
+/**
+ * gw_graph_render_new_from_places:
+ * @previous: (nullable): gw_graph_render_get_places() of the graph before
+ *   an edit
+ *
+ * Like gw_graph_render_new_incremental(), from a copy of the places.
+ *
+ * Returns: (transfer full): the graph, ready to draw
+ */
+GwGraphRender *
+gw_graph_render_new_from_places (GPtrArray                  *items,
+                                 GPtrArray                  *milestones,
+                                 const GwGraphLayoutOptions *options,
+                                 const GwGraphPlaces        *previous)
+{
   GwGraphRender *self;
   GwGraphLayoutOptions opt;
   g_autoptr(GHashTable) group_of = g_hash_table_new (g_str_hash, g_str_equal);
@@ -617,14 +685,14 @@ gw_graph_render_new_incremental (GPtrArray                  *items,
   if (previous != NULL && previous->direction == opt.direction)
     for (guint v = 0; v < self->n_nodes; v++)
       {
-        guint old = lookup (previous, self->keys[v]);
-        GwGraphNodePlace place;
+        guint old = GPOINTER_TO_UINT (g_hash_table_lookup (previous->index, self->keys[v]));
+        const GwGraphNodePlace *place;
 
         if (old == 0)
           continue;
-        gw_graph_layout_get_node (previous->layout, old - 1, &place);
-        gw_graph_layout_set_hint (self->layout, v, place.layer,
-                                  opt.direction == GW_GRAPH_LEFT_TO_RIGHT ? place.y : place.x);
+        place = &g_array_index (previous->places, GwGraphNodePlace, old - 1);
+        gw_graph_layout_set_hint (self->layout, v, place->layer,
+                                  opt.direction == GW_GRAPH_LEFT_TO_RIGHT ? place->y : place->x);
       }
   gw_graph_layout_run (self->layout, &opt);
   compute_edge_boxes (self);

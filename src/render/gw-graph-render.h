@@ -54,6 +54,15 @@ GwGraphRender *gw_graph_render_new_incremental (GPtrArray                  *item
                                                 GwGraphRender              *previous);
 void           gw_graph_render_free           (GwGraphRender *self);
 
+typedef struct _GwGraphPlaces GwGraphPlaces;
+
+GwGraphPlaces *gw_graph_render_get_places     (GwGraphRender *self);
+void           gw_graph_places_free           (GwGraphPlaces *places);
+GwGraphRender *gw_graph_render_new_from_places (GPtrArray                  *items,
+                                                GPtrArray                  *milestones,
+                                                const GwGraphLayoutOptions *options,
+                                                const GwGraphPlaces        *previous);
+
 GwGraphLayout *gw_graph_render_get_layout     (GwGraphRender *self);
 guint          gw_graph_render_get_n_nodes    (GwGraphRender *self);
 const char    *gw_graph_render_get_key        (GwGraphRender *self,
@@ -87,5 +96,7 @@ GHashTable    *gw_graph_render_collect_focus  (GwGraphRender *self,
                                                GwGraphFocus   kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwGraphRender, gw_graph_render_free)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwGraphPlaces, gw_graph_places_free)
 
 G_END_DECLS

@@ -326,6 +326,83 @@ test_search_jumps (Fixture       *fx,
   g_assert_cmpstr (gw_item_get_key (selected), ==, "C-3");
 }
 
+/* Where each node is drawn, in the graph's own coordinates. */
+static GHashTable *
+node_places (Fixture *fx)
+{
+  GwGraphRender *render = gw_graph_canvas_get_render (gw_dependency_view_get_canvas (fx->view));
+  GHashTable *places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint v = 0; v < gw_graph_render_get_n_nodes (render); v++)
+    {
+      const char *key = gw_graph_render_get_key (render, v);
+      double *xy = g_new (double, 2);
+      double w, h;
+
+      g_assert_true (gw_graph_render_get_node_rect (render, key, &xy[0], &xy[1], &w, &h));
+      g_hash_table_insert (places, g_strdup (key), xy);
+    }
+  return places;
+}
+
+static void
+test_edit_keeps_places (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint moved = 0;
+
+  /* A register big enough for a fresh layout to shuffle it: two chains
+   * and a fan. */
+  for (int i = 1; i <= 8; i++)
+    {
+      g_autofree char *k = g_strdup_printf ("D-%d", i);
+      g_autofree char *prev = i > 1 ? g_strdup_printf ("D-%d", i - 1) : NULL;
+      g_autofree char *e = g_strdup_printf ("E-%d", i);
+      g_autofree char *eprev = i > 1 ? g_strdup_printf ("E-%d", i - 1) : g_strdup ("C-3");
+
+      add (store_of (fx), k, prev);
+      add (store_of (fx), e, eprev);
+    }
+  for (int i = 1; i <= 8; i++)
+    {
+      g_autofree char *f = g_strdup_printf ("F-%d", i);
+
+      add (store_of (fx), f, i % 2 ? "D-2" : "E-3");
+    }
+  wait_ms (300);
+  wait_for_layout (fx);
+  before = node_places (fx);
+
+  /* One new dependency between the chains. */
+  g_assert_true (gw_store_link (store_of (fx), "E-6", "D-4", 0, &error));
+  g_assert_no_error (error);
+  wait_ms (300);
+  wait_for_layout (fx);
+  after = node_places (fx);
+
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const double *a = value;
+      const double *b = g_hash_table_lookup (after, key);
+
+      g_assert_nonnull (b);
+      if (fabs (a[0] - b[0]) > 1 || fabs (a[1] - b[1]) > 1)
+        {
+          g_test_message ("%s moved from %.0f,%.0f to %.0f,%.0f", (char *) key, a[0], a[1], b[0], b[1]);
+          moved++;
+        }
+    }
+  /* The new dependency's ends may move; nothing else. */
+  g_assert_cmpuint (moved, <=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +424,7 @@ main (int   argc,
   ADD ("cycle-refused", test_cycle_refused);
   ADD ("delete-edge", test_delete_edge);
   ADD ("search-jumps", test_search_jumps);
+  ADD ("edit-keeps-places", test_edit_keeps_places);
 #undef ADD
 
   return g_test_run ();
