@@ -282,6 +282,13 @@ on_layout_changed_cb (GwDependencyView *self)
 }
 
 static void
+on_arrange_clicked_cb (GwDependencyView *self)
+{
+  self->fresh_layout = TRUE;
+  queue_refresh (self);
+}
+
+static void
 on_store_changed_cb (GwDependencyView *self)
 {
   queue_refresh (self);
@@ -488,6 +495,7 @@ gw_dependency_view_class_init (GwDependencyViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_arrange_clicked_cb);
 }
 
 static void
