@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "gw-chart-export.h"
+#include "gw-table-export.h"
 #include "gw-markdown-export.h"
 #include "gw-report.h"
 
@@ -403,6 +404,82 @@ on_markdown_chosen_cb (GtkNativeDialog *chooser,
   save_job_free (job);
 }
 
+/* Callbacks: CSV tables */
+
+typedef struct
+{
+  char             *register_path;
+  char             *path;
+  GwTableKind       kind;
+  GwSchedulePeriod  period;
+} TableTask;
+
+static void
+table_task_free (TableTask *tt)
+{
+  g_free (tt->register_path);
+  g_free (tt->path);
+  g_free (tt);
+}
+
+/* The thread reads the register through a connection of its own, so the
+ * schedule of a large register does not stop the window. */
+static void
+write_table_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  TableTask *tt = data;
+  g_autoptr(GwStore) store = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  store = gw_store_open (tt->register_path, GW_STORE_OPEN_READ_ONLY, &error);
+  if (store != NULL && gw_table_export_save (store, tt->kind, tt->period, tt->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_table_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  SaveJob *job = data;
+  TableTask *tt = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (gw_chart_export_write_table_finish (result, &error))
+    job->toast_func (job->parent, gw_chart_export_saved_toast (tt->path));
+  else
+    toast_error (job->parent, job->toast_func, error->message);
+  save_job_free (job);
+}
+
+static void
+on_table_chosen_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         data)
+{
+  SaveJob *job = data;
+  GwTableKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "gapwise-table-kind"));
+  GwSchedulePeriod period = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "gapwise-table-period"));
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || (path = chosen_path (chooser, ".csv")) == NULL)
+    {
+      g_object_unref (chooser);
+      save_job_free (job);
+      return;
+    }
+  g_object_unref (chooser);
+  gw_chart_export_write_table_async (job->store, kind, period, path, NULL, on_table_written_cb, job);
+}
+
 /* Public API */
 
 /**
@@ -736,6 +813,103 @@ gw_chart_export_markdown (GtkWindow   *parent,
   name = g_strconcat (base, ".md", NULL);
   chooser = save_chooser (parent, _("Export as Markdown"), name, _("Markdown"), "*.md", "text/markdown");
   g_signal_connect (chooser, "response", G_CALLBACK (on_markdown_chosen_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * gw_chart_export_write_table_async:
+ * @path: the CSV file to write
+ *
+ * Writes one CSV table of @store to @path in a thread, which reads the
+ * register through a connection of its own.
+ */
+void
+gw_chart_export_write_table_async (GwStore             *store,
+                                   GwTableKind          kind,
+                                   GwSchedulePeriod     period,
+                                   const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TableTask *tt;
+
+  g_return_if_fail (GW_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  tt = g_new0 (TableTask, 1);
+  tt->register_path = g_strdup (gw_store_get_path (store));
+  tt->path = g_strdup (path);
+  tt->kind = kind;
+  tt->period = period;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gw_chart_export_write_table_async);
+  g_task_set_task_data (task, tt, (GDestroyNotify) table_task_free);
+  g_task_run_in_thread (task, write_table_thread);
+}
+
+gboolean
+gw_chart_export_write_table_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * gw_chart_export_table:
+ * @kind: which table
+ * @period: the periods of a resources table
+ *
+ * Asks for a file and writes one CSV table of the register there, in a
+ * thread; a toast says where, with a button that opens it.
+ */
+void
+gw_chart_export_table (GtkWindow        *parent,
+                       GwStore          *store,
+                       GwTableKind       kind,
+                       GwSchedulePeriod  period,
+                       GwToastFunc       toast_func)
+{
+  SaveJob *job;
+  GtkFileChooserNative *chooser;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  const char *title, *suffix;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (GW_IS_STORE (store));
+
+  switch (kind)
+    {
+    case GW_TABLE_ROADMAP:
+      title = _("Export Roadmap");
+      /* Translators: the end of an exported file's name, "Harbor Ledger roadmap.csv" */
+      suffix = _("roadmap");
+      break;
+    case GW_TABLE_RESOURCES:
+      title = _("Export Resources");
+      /* Translators: the end of an exported file's name, "Harbor Ledger resources.csv" */
+      suffix = _("resources");
+      break;
+    case GW_TABLE_REGISTER:
+    default:
+      title = _("Export Register as CSV");
+      suffix = NULL;
+      break;
+    }
+
+  job = g_new0 (SaveJob, 1);
+  job->parent = g_object_ref (parent);
+  job->store = g_object_ref (store);
+  job->toast_func = toast_func;
+  base = file_name_for (gw_store_get_name (store));
+  name = suffix != NULL ? g_strdup_printf ("%s %s.csv", base, suffix) : g_strconcat (base, ".csv", NULL);
+  chooser = save_chooser (parent, title, name, _("CSV table"), "*.csv", "text/csv");
+  g_object_set_data (G_OBJECT (chooser), "gapwise-table-kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (chooser), "gapwise-table-period", GINT_TO_POINTER (period));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_table_chosen_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

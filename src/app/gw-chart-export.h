@@ -6,6 +6,7 @@
 #include "gw-chart-source.h"
 #include "gw-report.h"
 #include "gw-store.h"
+#include "gw-table-export.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,22 @@ gboolean           gw_chart_export_write_report_finish (GAsyncResult        *res
 void               gw_chart_export_markdown          (GtkWindow       *parent,
                                                       GwStore         *store,
                                                       GwToastFunc      toast_func);
+
+void               gw_chart_export_table             (GtkWindow        *parent,
+                                                      GwStore          *store,
+                                                      GwTableKind       kind,
+                                                      GwSchedulePeriod  period,
+                                                      GwToastFunc       toast_func);
+
+void               gw_chart_export_write_table_async  (GwStore             *store,
+                                                       GwTableKind          kind,
+                                                       GwSchedulePeriod     period,
+                                                       const char          *path,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           gw_chart_export_write_table_finish (GAsyncResult        *result,
+                                                       GError             **error);
 
 AdwToast          *gw_chart_export_saved_toast       (const char      *path);
 

@@ -9,6 +9,7 @@
 #include "gw-chart-export.h"
 #include "gw-import-dialog.h"
 #include "gw-presentation.h"
+#include "gw-schedule-csv.h"
 #include "gw-window-private.h"
 
 /* The window's actions: items (new, duplicate, delete), history (undo,
@@ -608,6 +609,35 @@ export_markdown_action (GtkWidget  *widget,
   gw_chart_export_markdown (GTK_WINDOW (self), store, add_toast_cb);
 }
 
+/* The CSV tables: "register", "roadmap", "resources-week", "resources-month"
+ * or "resources-milestone". */
+static void
+export_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwStore *store = gw_context_get_store (self->context);
+  const char *which = g_variant_get_string (parameter, NULL);
+  GwTableKind kind = GW_TABLE_REGISTER;
+  GwSchedulePeriod period = GW_SCHEDULE_PERIOD_WEEK;
+
+  if (store == NULL)
+    return;
+  if (g_str_equal (which, "roadmap"))
+    kind = GW_TABLE_ROADMAP;
+  else if (g_str_has_prefix (which, "resources-"))
+    {
+      kind = GW_TABLE_RESOURCES;
+      if (!gw_schedule_period_from_string (which + strlen ("resources-"), &period))
+        return;
+    }
+  else if (!g_str_equal (which, "register"))
+    return;
+  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
+  gw_chart_export_table (GTK_WINDOW (self), store, kind, period, add_toast_cb);
+}
+
 /* Opens a file an export wrote (the button of its toast). */
 static void
 open_export_action (GtkWidget  *widget,
@@ -639,6 +669,7 @@ _gw_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", "s", export_table_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
@@ -687,6 +718,7 @@ _gw_window_update_actions (GwWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", store != NULL);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", store != NULL);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-markdown", store != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-table", store != NULL);
     if (export_button != NULL)
       gtk_widget_set_tooltip_text (export_button, chart ? _("Export Chart… (Ctrl+E)")
                                                         : _("This page has no chart to export"));

@@ -11,7 +11,7 @@
 #include "gw-cli-private.h"
 #include "gw-import.h"
 #include "gw-markdown-export.h"
-#include "gw-register-csv.h"
+#include "gw-table-export.h"
 
 /* Kinds of export: each writes one CSV table of the register (write), or
  * a file of its own format, whole or not at all (save). */
@@ -93,12 +93,7 @@ gw_cli_export_register (GwStore                  *store,
                         GwCsvWriter              *writer,
                         GError                  **error)
 {
-  g_autoptr(GPtrArray) items = gw_store_list_items (store, error);
-
-  if (items == NULL || !gw_store_load_all_lines (store, items, error))
-    return FALSE;
-  gw_register_csv_write (writer, items, TRUE);
-  return TRUE;
+  return gw_table_export_write (store, GW_TABLE_REGISTER, GW_SCHEDULE_PERIOD_WEEK, writer, NULL, error);
 }
 
 /* Commands */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gw-cli-private.h"
+#include "gw-table-export.h"
 #include "gw-schedule-csv.h"
 
 /* Helpers */
@@ -458,6 +459,25 @@ cmd_stats (const GwCliCommandInfo *info,
 
 /* Exports */
 
+/* A table of gw-table-export, with the scheduler's warnings on stderr. */
+static gboolean
+export_table (GwStore          *store,
+              GwTableKind       kind,
+              GwSchedulePeriod  period,
+              GwCsvWriter      *writer,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *display = NULL;
+
+  if (!gw_table_export_write (store, kind, period, writer, &warnings, error))
+    return FALSE;
+  display = g_filename_display_name (gw_store_get_path (store));
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_printerr (_("%s: warning: %s\n"), display, (const char *) g_ptr_array_index (warnings, i));
+  return TRUE;
+}
+
 /**
  * gw_cli_export_roadmap:
  *
@@ -469,25 +489,7 @@ gw_cli_export_roadmap (GwStore                  *store,
                        GwCsvWriter              *writer,
                        GError                  **error)
 {
-  g_autoptr(GwScheduleInput) input = NULL;
-  g_autoptr(GwSchedule) s = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GwCalendar) calendar = NULL;
-  g_autoptr(GPtrArray) roles = NULL;
-  g_autoptr(GPtrArray) milestones = NULL;
-
-  calendar = gw_calendar_new_from_store (store, error);
-  if (calendar == NULL || (items = gw_store_list_items (store, error)) == NULL)
-    return FALSE;
-  roles = gw_store_list_roles (store);
-  milestones = gw_store_list_milestones (store);
-  input = gw_schedule_input_new_from_items (calendar, items, roles, milestones);
-  s = gw_schedule_compute (input, error);
-  if (s == NULL)
-    return FALSE;
-  print_warnings (gw_store_get_path (store), s);
-  gw_schedule_csv_write_roadmap (writer, s, items);
-  return TRUE;
+  return export_table (store, GW_TABLE_ROADMAP, GW_SCHEDULE_PERIOD_WEEK, writer, error);
 }
 
 /**
@@ -501,13 +503,8 @@ gw_cli_export_resources (GwStore                  *store,
                          GwCsvWriter              *writer,
                          GError                  **error)
 {
-  g_autoptr(GwSchedule) s = gw_schedule_new_from_store (store, error);
-
-  if (s == NULL)
-    return FALSE;
-  print_warnings (gw_store_get_path (store), s);
-  gw_schedule_csv_write_resources (writer, s, options ? options->period : GW_SCHEDULE_PERIOD_WEEK);
-  return TRUE;
+  return export_table (store, GW_TABLE_RESOURCES, options ? options->period : GW_SCHEDULE_PERIOD_WEEK,
+                       writer, error);
 }
 
 const GwCliCommandInfo gw_cli_schedule_commands[] = {

@@ -542,6 +542,137 @@ test_report (Fixture       *fx,
   }
 }
 
+/* The file chooser the window opened (GtkFileChooserNative shows a
+ * GtkFileChooserDialog when there is no portal). */
+static GtkWidget *
+wait_for_chooser (void)
+{
+  for (int tries = 0; tries < 100; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+            return window;
+        }
+      wait_ms (50);
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} TableState;
+
+static void
+on_table_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  TableState *state = data;
+
+  gw_chart_export_write_table_finish (result, &state->error);
+  state->done = TRUE;
+}
+
+/* Export CSV Table from the main menu: the action asks where, with a name
+ * made from the register's; what it then writes, in a thread, is the same
+ * table as gapwise-cli export. */
+static void
+test_export_tables (Fixture       *fx,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char       *target;
+    GwTableKind       kind;
+    GwSchedulePeriod  period;
+    const char       *cli_kind;
+    const char       *cli_period;
+    const char       *suggested;
+  } tables[] = {
+    { "register", GW_TABLE_REGISTER, GW_SCHEDULE_PERIOD_WEEK, "register", NULL, ".csv" },
+    { "roadmap", GW_TABLE_ROADMAP, GW_SCHEDULE_PERIOD_WEEK, "roadmap", NULL, " roadmap.csv" },
+    { "resources-month", GW_TABLE_RESOURCES, GW_SCHEDULE_PERIOD_MONTH, "resources", "month", " resources.csv" },
+    { "resources-milestone", GW_TABLE_RESOURCES, GW_SCHEDULE_PERIOD_MILESTONE, "resources", "milestone",
+      " resources.csv" },
+  };
+  GwStore *store = gw_context_get_store (gw_window_get_context (fx->window));
+  const char *cli = g_getenv ("GAPWISE_CLI");
+
+  g_assert_nonnull (cli);
+  show_page (fx, "gantt");
+  {
+    AdwHeaderBar *bar = ADW_HEADER_BAR (find_type (GTK_WIDGET (fx->window), ADW_TYPE_HEADER_BAR));
+    GtkWidget *probe = gtk_button_new ();
+
+    gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (probe), "win.export-table::roadmap");
+    adw_header_bar_pack_start (bar, probe);
+    spin ();
+    g_assert_true (gtk_widget_get_sensitive (probe));
+    adw_header_bar_remove (bar, probe);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.csv", tables[i].target);
+      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+      g_autofree char *cli_path = g_build_filename (fx->dir, "cli.csv", NULL);
+      g_autofree char *written = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *period = tables[i].cli_period ? g_strdup_printf ("--period=%s", tables[i].cli_period) : NULL;
+      g_autofree char *suggested = g_strconcat (gw_store_get_name (store), tables[i].suggested, NULL);
+      const char *argv[] = { cli, "export", tables[i].cli_kind, fx->path, "-o", cli_path, period, NULL };
+      TableState state = { FALSE, NULL };
+      GtkWidget *chooser;
+
+      g_test_message ("export %s", tables[i].target);
+      gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.export-table", "s", tables[i].target);
+      chooser = wait_for_chooser ();
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      {
+        g_autofree char *current = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+        g_assert_cmpstr (current, ==, suggested);
+      }
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+G_GNUC_END_IGNORE_DEPRECATIONS
+      spin ();
+
+      gw_chart_export_write_table_async (store, tables[i].kind, tables[i].period, path, NULL,
+                                         on_table_done_cb, &state);
+      while (!state.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (state.error);
+      g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+      g_free (run (argv));
+      g_assert_true (g_file_get_contents (cli_path, &expected, NULL, NULL));
+      g_assert_cmpstr (written, ==, expected);
+      g_assert_true (g_str_has_prefix (written, tables[i].kind == GW_TABLE_REGISTER ? "key," :
+                                                tables[i].kind == GW_TABLE_ROADMAP ? "key,title," : "period,"));
+      g_unlink (cli_path);
+    }
+
+  /* A folder that is not there: an error that names the file. */
+  {
+    g_autofree char *bad = g_build_filename (fx->dir, "missing", "roadmap.csv", NULL);
+    TableState state = { FALSE, NULL };
+
+    gw_chart_export_write_table_async (store, GW_TABLE_ROADMAP, GW_SCHEDULE_PERIOD_WEEK, bad, NULL,
+                                       on_table_done_cb, &state);
+    while (!state.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (state.error);
+    g_assert_nonnull (strstr (state.error->message, "roadmap.csv"));
+    g_clear_error (&state.error);
+  }
+}
+
 /* After an export, the toast names the file and opens it. */
 static void
 test_saved_toast (Fixture       *fx,
@@ -584,6 +715,7 @@ main (int   argc,
   ADD ("present", test_present);
   ADD ("report", test_report);
   ADD ("saved-toast", test_saved_toast);
+  ADD ("export-tables", test_export_tables);
 #undef ADD
 
   return g_test_run ();
