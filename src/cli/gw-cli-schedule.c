@@ -120,13 +120,16 @@ append_summary (GString          *out,
   g_autofree char *cp = format_hours (s->critical_path_hours);
   g_autofree char *mk = format_hours (s->makespan_hours);
   char finish[GW_CALENDAR_TEXT_SIZE];
+  char days[G_ASCII_DTOSTR_BUF_SIZE];
 
   gw_calendar_format (s->calendar, s->makespan_hours, GW_CALENDAR_FINISH, finish);
+  /* A point, as in every other number gapwise-cli prints. */
+  g_ascii_formatd (days, sizeof days, "%.1f", s->makespan_days);
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "Critical path: %s h, %u item: %s\n",
                                             "Critical path: %s h, %u items: %s\n", s->n_critical_path),
                           cp, s->n_critical_path, path);
-  g_string_append_printf (out, _("Makespan: %s working hours, %.1f calendar days, finishing %s\n"),
-                          mk, s->makespan_days, finish);
+  g_string_append_printf (out, _("Makespan: %s working hours, %s calendar days, finishing %s\n"),
+                          mk, days, finish);
 }
 
 static void
