@@ -415,6 +415,113 @@ table_header (Doc          *doc,
     }
 }
 
+/* The widest word of @text, so that a heading never breaks inside one
+ * (German words are long). */
+static double
+widest_word (Doc        *doc,
+             const char *text,
+             double      size,
+             gboolean    bold)
+{
+  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = gw_render_text_layout (doc->cr, doc->palette, size, bold);
+      double w;
+
+      pango_layout_set_text (layout, words[i], -1);
+      gw_render_text_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+/* Shares the page's width by the columns' weights, but gives each column
+ * at least its heading's widest word, taken from the columns that have
+ * room to spare. */
+static void
+column_widths (Doc          *doc,
+               const Column *columns,
+               guint         n_columns,
+               GPtrArray    *rows,
+               double        total_weight,
+               double       *widths)
+{
+  g_autofree double *least = g_new0 (double, n_columns);
+  g_autofree gboolean *fixed = g_new0 (gboolean, n_columns);
+  double page = content_width (doc);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      gboolean free_text = FALSE;
+
+      least[c] = widest_word (doc, columns[c].title, SIZE_TABLE, TRUE);
+      /* A column of a few values (status, priority, owner) gets room for
+       * its longest; free text may wrap. */
+      for (guint r = 0; r < rows->len && !free_text; r++)
+        {
+          const Row *row = g_ptr_array_index (rows, r);
+          g_auto(GStrv) split = g_strsplit_set (row->cells[c] ? row->cells[c] : "", " \n", -1);
+
+          for (guint i = 0; split[i] != NULL && !free_text; i++)
+            if (!g_hash_table_contains (words, split[i]))
+              {
+                g_hash_table_add (words, g_strdup (split[i]));
+                free_text = g_hash_table_size (words) > 40;
+              }
+        }
+      if (!free_text)
+        {
+          GHashTableIter iter;
+          gpointer word;
+
+          g_hash_table_iter_init (&iter, words);
+          while (g_hash_table_iter_next (&iter, &word, NULL))
+            least[c] = MAX (least[c], widest_word (doc, word, SIZE_TABLE, FALSE));
+        }
+      least[c] += 2 * CELL_PAD + 1;
+    }
+
+  /* Fix the columns that are too narrow at their least width, share the
+   * rest among the others by weight, and again until none is too narrow. */
+  for (guint round = 0; round < n_columns; round++)
+    {
+      double left = page, weight = 0;
+      gboolean changed = FALSE;
+
+      for (guint c = 0; c < n_columns; c++)
+        if (fixed[c])
+          left -= least[c];
+        else
+          weight += columns[c].weight;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          widths[c] = fixed[c] ? least[c] : (weight > 0 ? MAX (left, 0) * columns[c].weight / weight : 0);
+          if (!fixed[c] && widths[c] < least[c])
+            fixed[c] = changed = TRUE;
+        }
+      if (!changed)
+        break;
+    }
+  /* Headings too wide for the page together: back to the plain shares. */
+  {
+    double sum = 0;
+    gboolean empty = FALSE;
+
+    for (guint c = 0; c < n_columns; c++)
+      {
+        sum += widths[c];
+        empty |= widths[c] <= 0;
+      }
+    if (empty || sum > page + 0.5)
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = page * columns[c].weight / total_weight;
+  }
+}
+
 /* The rows, wrapped across pages with the header repeated on each. */
 static void
 table (Doc          *doc,
@@ -427,12 +534,11 @@ table (Doc          *doc,
   g_autofree char **titles = g_new0 (char *, n_columns + 1);
 
   for (guint c = 0; c < n_columns; c++)
-    total += columns[c].weight;
-  for (guint c = 0; c < n_columns; c++)
     {
-      widths[c] = content_width (doc) * columns[c].weight / total;
+      total += columns[c].weight;
       titles[c] = (char *) columns[c].title;
     }
+  column_widths (doc, columns, n_columns, rows, total, widths);
   header_h = row_height (doc, columns, n_columns, titles, TRUE, widths);
 
   ensure_space (doc, header_h + 3 * (SIZE_TABLE * 1.3 + 2 * CELL_PAD));
