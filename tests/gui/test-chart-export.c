@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 
 #include "gw-chart-export.h"
+#include "gw-gui-test.h"
 #include "gw-presentation.h"
 #include "gw-register-page.h"
 #include "gw-sample.h"
@@ -29,46 +30,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static char *
 run (const char *const *argv)
@@ -101,8 +62,8 @@ show_page (Fixture    *fx,
            const char *name)
 {
   adw_view_stack_set_visible_child_name (fx->stack, name);
-  wait_ms (200);
-  spin ();
+  gw_test_wait_ms (200);
+  gw_test_spin ();
   return adw_view_stack_get_visible_child (fx->stack);
 }
 
@@ -112,14 +73,14 @@ static gboolean
 action_enabled (Fixture    *fx,
                 const char *action)
 {
-  AdwHeaderBar *bar = ADW_HEADER_BAR (find_type (GTK_WIDGET (fx->window), ADW_TYPE_HEADER_BAR));
+  AdwHeaderBar *bar = ADW_HEADER_BAR (gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_HEADER_BAR));
   g_autofree char *name = g_strconcat ("win.", action, NULL);
   GtkWidget *probe = gtk_button_new ();
   gboolean enabled;
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), name);
   adw_header_bar_pack_start (bar, probe);
-  spin ();
+  gw_test_spin ();
   enabled = gtk_widget_get_sensitive (probe);
   adw_header_bar_remove (bar, probe);
   return enabled;
@@ -141,9 +102,9 @@ fixture_setup (Fixture       *fx,
   g_assert_true (gw_window_load (fx->window, fx->path, GW_STORE_OPEN_DEFAULT, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (fx->window));
-  fx->stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK));
-  wait_ms (300);
-  spin ();
+  fx->stack = ADW_VIEW_STACK (gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK));
+  gw_test_wait_ms (300);
+  gw_test_spin ();
 }
 
 static void
@@ -152,7 +113,7 @@ fixture_teardown (Fixture       *fx,
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
   g_clear_object (&fx->window);
   {
     g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
@@ -215,7 +176,7 @@ test_export_files (Fixture       *fx,
   guint charts = 0;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
+  gw_test_spin ();
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
@@ -301,7 +262,7 @@ print_to_pdf (Fixture           *fx,
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (fx->window), &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  spin ();
+  gw_test_spin ();
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -429,8 +390,8 @@ xdotool_key (const char *keys)
   g_assert_true (g_shell_parse_argv (command, NULL, &argv, NULL));
   g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  wait_ms (300);
-  spin ();
+  gw_test_wait_ms (300);
+  gw_test_spin ();
 }
 
 /* F5 on the Quadrant page starts on its slide; the keys move; Escape leaves. */
@@ -444,8 +405,8 @@ test_present (Fixture       *fx,
 
   show_page (fx, "quadrant");
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.present", NULL);
-  wait_ms (400);
-  spin ();
+  gw_test_wait_ms (400);
+  gw_test_spin ();
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   /* the summary, then Quadrant, Dependencies, Gantt, Resources, Gates */
@@ -475,13 +436,13 @@ test_present (Fixture       *fx,
   /* F5 from the Register page starts on the summary */
   show_page (fx, "register");
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.present", NULL);
-  wait_ms (400);
-  spin ();
+  gw_test_wait_ms (400);
+  gw_test_spin ();
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   g_assert_cmpuint (gw_presentation_get_slide (presentation), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.leave", NULL);
-  spin ();
+  gw_test_spin ();
   g_assert_null (find_presentation ());
 }
 
@@ -558,7 +519,7 @@ wait_for_chooser (void)
           if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
             return window;
         }
-      wait_ms (50);
+      gw_test_wait_ms (50);
     }
   g_assert_not_reached ();
 }
@@ -608,12 +569,12 @@ test_export_tables (Fixture       *fx,
   g_assert_nonnull (cli);
   show_page (fx, "gantt");
   {
-    AdwHeaderBar *bar = ADW_HEADER_BAR (find_type (GTK_WIDGET (fx->window), ADW_TYPE_HEADER_BAR));
+    AdwHeaderBar *bar = ADW_HEADER_BAR (gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_HEADER_BAR));
     GtkWidget *probe = gtk_button_new ();
 
     gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (probe), "win.export-table::roadmap");
     adw_header_bar_pack_start (bar, probe);
-    spin ();
+    gw_test_spin ();
     g_assert_true (gtk_widget_get_sensitive (probe));
     adw_header_bar_remove (bar, probe);
   }
@@ -642,7 +603,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       }
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
 G_GNUC_END_IGNORE_DEPRECATIONS
-      spin ();
+      gw_test_spin ();
 
       gw_chart_export_write_table_async (store, tables[i].kind, tables[i].period, path, NULL,
                                          on_table_done_cb, &state);

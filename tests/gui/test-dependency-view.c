@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "gw-dependency-view.h"
+#include "gw-gui-test.h"
 #include "gw-window.h"
 
 typedef struct
@@ -24,121 +25,10 @@ typedef struct
 
 /* Helpers */
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GwStore *
 store_of (Fixture *fx)
 {
   return gw_context_get_store (gw_window_get_context (fx->window));
-}
-
-static void
-on_child_exit_cb (GPid     pid,
-                  int      status,
-                  gpointer data)
-{
-  *(int *) data = status;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs xdotool with @args while the main loop goes on, so that the window
- * receives the pointer events as they come. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  GPid pid;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit_cb, &status);
-  while (status == -1)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* Let the last events arrive and the edit be written. */
-  wait_ms (300);
-  spin ();
-}
-
-/* Where a point of @widget is on the screen: the window sits at the
- * screen's origin under Xvfb, which has no window manager. */
-static void
-screen_point (Fixture   *fx,
-              GtkWidget *widget,
-              double     x,
-              double     y,
-              int       *sx,
-              int       *sy)
-{
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double ox, oy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (fx->window), &in, &out));
-  gtk_native_get_surface_transform (GTK_NATIVE (fx->window), &ox, &oy);
-  *sx = (int) round (out.x + ox);
-  *sy = (int) round (out.y + oy);
-}
-
-static void
-drag (Fixture   *fx,
-      GtkWidget *widget,
-      double     x0,
-      double     y0,
-      double     x1,
-      double     y1)
-{
-  int ax, ay, bx, by;
-  g_autofree char *args = NULL;
-
-  screen_point (fx, widget, x0, y0, &ax, &ay);
-  screen_point (fx, widget, x1, y1, &bx, &by);
-  args = g_strdup_printf ("mousemove --sync %d %d sleep 0.1 mousedown 1 sleep 0.1 "
-                          "mousemove --sync %d %d sleep 0.1 mousemove --sync %d %d sleep 0.1 "
-                          "mousemove --sync %d %d sleep 0.2 mouseup 1",
-                          ax, ay, ax + 6, ay + 4, (ax + bx) / 2, (ay + by) / 2, bx, by);
-  xdotool (args);
 }
 
 static gboolean
@@ -153,15 +43,9 @@ layout_ready (gpointer data)
 static void
 wait_for_layout (Fixture *fx)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, on_timeout_cb, &timed_out);
-
-  while (!layout_ready (fx->view) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  wait_ms (200);
-  spin ();
+  g_assert_true (gw_test_wait_until (layout_ready, fx->view, 10000));
+  gw_test_wait_ms (200);
+  gw_test_spin ();
 }
 
 static gboolean
@@ -188,7 +72,7 @@ drag_node (Fixture    *fx,
 
   g_assert_true (gw_graph_canvas_get_node_point (canvas, from, &x0, &y0));
   g_assert_true (gw_graph_canvas_get_node_point (canvas, to, &x1, &y1));
-  drag (fx, GTK_WIDGET (canvas), x0, y0, x1, y1);
+  gw_test_drag (GTK_WIDGET (canvas), x0, y0, x1, y1);
   wait_for_layout (fx);
 }
 
@@ -229,11 +113,11 @@ fixture_setup (Fixture       *fx,
   gtk_window_set_default_size (GTK_WINDOW (fx->window), 1200, 800);
   g_assert_true (gw_window_load (fx->window, fx->path, GW_STORE_OPEN_DEFAULT, &error));
   gtk_window_present (GTK_WINDOW (fx->window));
-  stack = find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
+  stack = gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "dependencies");
-  fx->view = GW_DEPENDENCY_VIEW (find_type (GTK_WIDGET (fx->window), GW_TYPE_DEPENDENCY_VIEW));
+  fx->view = GW_DEPENDENCY_VIEW (gw_test_find_type (GTK_WIDGET (fx->window), GW_TYPE_DEPENDENCY_VIEW));
   g_assert_nonnull (fx->view);
-  wait_ms (400);
+  gw_test_wait_ms (400);
   wait_for_layout (fx);
 }
 
@@ -242,7 +126,7 @@ fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
   g_clear_object (&fx->window);
   {
     g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
@@ -271,7 +155,7 @@ test_drag_adds_dependency (Fixture       *fx,
   g_assert_true (depends_on (fx, "B-2", "A-1"));
 
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   g_assert_false (depends_on (fx, "B-2", "A-1"));
 }
 
@@ -299,15 +183,15 @@ test_delete_edge (Fixture       *fx,
   /* Click the middle of the edge B-2 -> C-3, then press Delete. */
   g_assert_true (gw_graph_canvas_get_node_point (canvas, "B-2", &bx, &by));
   g_assert_true (gw_graph_canvas_get_node_point (canvas, "C-3", &cx, &cy));
-  screen_point (fx, GTK_WIDGET (canvas), (bx + cx) / 2, (by + cy) / 2, &sx, &sy);
+  gw_test_screen_point (GTK_WIDGET (canvas), (bx + cx) / 2, (by + cy) / 2, &sx, &sy);
   args = g_strdup_printf ("mousemove --sync %d %d sleep 0.1 click 1 sleep 0.3 key Delete", sx, sy);
-  xdotool (args);
+  gw_test_xdotool (args);
   if (gw_graph_canvas_get_selected_edge (canvas, &prerequisite, &dependent))
     g_test_message ("edge still selected: %s -> %s", prerequisite, dependent);
   g_assert_false (depends_on (fx, "C-3", "B-2"));
 
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   g_assert_true (depends_on (fx, "C-3", "B-2"));
 }
 
@@ -315,12 +199,12 @@ static void
 test_search_jumps (Fixture       *fx,
                    gconstpointer  data)
 {
-  GtkWidget *entry = find_type (GTK_WIDGET (fx->view), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = gw_test_find_type (GTK_WIDGET (fx->view), GTK_TYPE_SEARCH_ENTRY);
   GwItem *selected;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "c-3");
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  gw_test_spin ();
   selected = gw_context_get_selected_item (gw_window_get_context (fx->window));
   g_assert_nonnull (selected);
   g_assert_cmpstr (gw_item_get_key (selected), ==, "C-3");
@@ -374,14 +258,14 @@ test_edit_keeps_places (Fixture       *fx,
 
       add (store_of (fx), f, i % 2 ? "D-2" : "E-3");
     }
-  wait_ms (300);
+  gw_test_wait_ms (300);
   wait_for_layout (fx);
   before = node_places (fx);
 
   /* One new dependency between the chains. */
   g_assert_true (gw_store_link (store_of (fx), "E-6", "D-4", 0, &error));
   g_assert_no_error (error);
-  wait_ms (300);
+  gw_test_wait_ms (300);
   wait_for_layout (fx);
   after = node_places (fx);
 

@@ -9,9 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <math.h>
 
 #include "gw-gantt-view.h"
+#include "gw-gui-test.h"
 #include "gw-resources-view.h"
 #include "gw-window.h"
 
@@ -28,59 +28,21 @@ typedef struct
 
 /* Helpers */
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
-on_timeout_cb (gpointer data)
+schedule_drawn (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+  GwGanttView *view = data;
 
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  return !gw_gantt_view_is_busy (view) && gw_gantt_view_get_chart (view) != NULL;
 }
 
 /* Until the page has computed the register's schedule and drawn it. */
 static void
 wait_for_schedule (Fixture *fx)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, on_timeout_cb, &timed_out);
-
-  while (!timed_out && (gw_gantt_view_is_busy (fx->view) || gw_gantt_view_get_chart (fx->view) == NULL))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  wait_ms (100);
-  spin ();
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_true (gw_test_wait_until (schedule_drawn, fx->view, 10000));
+  gw_test_wait_ms (100);
+  gw_test_spin ();
 }
 
 static GwStore *
@@ -96,56 +58,6 @@ stored (Fixture    *fx,
   return gw_store_get_item (store_of (fx), key, NULL);
 }
 
-static void
-on_child_exit_cb (GPid     pid,
-                  int      status,
-                  gpointer data)
-{
-  *(int *) data = status;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs xdotool with @args while the main loop goes on, so that the window
- * receives the pointer events as they come. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  GPid pid;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit_cb, &status);
-  while (status == -1)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  wait_ms (300);
-  spin ();
-}
-
-/* Where a point of @widget is on the screen: the window sits at the
- * screen's origin under Xvfb, which has no window manager. */
-static void
-screen_point (Fixture   *fx,
-              GtkWidget *widget,
-              double     x,
-              double     y,
-              int       *sx,
-              int       *sy)
-{
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double ox, oy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (fx->window), &in, &out));
-  gtk_native_get_surface_transform (GTK_NATIVE (fx->window), &ox, &oy);
-  *sx = (int) round (out.x + ox);
-  *sy = (int) round (out.y + oy);
-}
-
 /* Drags on the chart from (@x0, @y0) to (@x1, @y1) of its canvas, in
  * steps, the way a hand would. */
 static void
@@ -159,13 +71,13 @@ drag (Fixture *fx,
   int ax, ay, bx, by;
   g_autofree char *args = NULL;
 
-  screen_point (fx, canvas, x0, y0, &ax, &ay);
-  screen_point (fx, canvas, x1, y1, &bx, &by);
+  gw_test_screen_point (canvas, x0, y0, &ax, &ay);
+  gw_test_screen_point (canvas, x1, y1, &bx, &by);
   args = g_strdup_printf ("mousemove --sync %d %d sleep 0.1 mousedown 1 sleep 0.1 "
                           "mousemove --sync %d %d sleep 0.1 mousemove --sync %d %d sleep 0.2 "
                           "mousemove --sync %d %d sleep 0.3 mouseup 1",
                           ax, ay, ax + 6, ay, (ax + bx) / 2, (ay + by) / 2, bx, by);
-  xdotool (args);
+  gw_test_xdotool (args);
 }
 
 static void
@@ -176,11 +88,11 @@ click (Fixture *fx,
   int sx, sy;
   g_autofree char *args = NULL;
 
-  screen_point (fx, gw_gantt_view_get_canvas (fx->view), x, y, &sx, &sy);
+  gw_test_screen_point (gw_gantt_view_get_canvas (fx->view), x, y, &sx, &sy);
   /* Without --sync, which waits for a motion that never comes when the
    * pointer is already there. */
   args = g_strdup_printf ("mousemove %d %d sleep 0.2 click 1", sx, sy);
-  xdotool (args);
+  gw_test_xdotool (args);
 }
 
 static int
@@ -264,16 +176,16 @@ fixture_setup (Fixture       *fx,
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (fx->window));
 
-  stack = find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
+  stack = gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "gantt");
-  fx->view = GW_GANTT_VIEW (find_type (GTK_WIDGET (fx->window), GW_TYPE_GANTT_VIEW));
+  fx->view = GW_GANTT_VIEW (gw_test_find_type (GTK_WIDGET (fx->window), GW_TYPE_GANTT_VIEW));
   g_assert_nonnull (fx->view);
   wait_for_schedule (fx);
   gw_gantt_view_set_zoom (fx->view, GW_GANTT_ZOOM_DAY);
   /* Zooming keeps the middle in place: back to the start. */
   g_assert_true (gw_gantt_view_scroll_to_item (fx->view, "A"));
-  wait_ms (200);
-  spin ();
+  gw_test_wait_ms (200);
+  gw_test_spin ();
 }
 
 static void
@@ -281,7 +193,7 @@ fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
   g_clear_object (&fx->window);
   {
     g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
@@ -358,7 +270,7 @@ test_drag_bar (Fixture       *fx,
 
   /* One edit, one undo step. */
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   undone = stored (fx, "C");
   g_assert_null (gw_item_get_not_before (undone));
   wait_for_schedule (fx);
@@ -390,7 +302,7 @@ test_drag_bar_end (Fixture       *fx,
   g_assert_cmpfloat_with_epsilon (b.w, 3 * DAY_PX, 1e-9);
 
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   undone = stored (fx, "B");
   g_assert_cmpfloat (gw_item_get_effort_hours (undone), ==, 16);
   wait_for_schedule (fx);
@@ -425,7 +337,7 @@ test_click (Fixture       *fx,
   click (fx, 40, header_h + (m2_row + 0.5) * row_h);
   g_assert_cmpuint (gw_gantt_chart_get_n_rows (gw_gantt_view_get_chart (fx->view)), ==, 4);
   g_assert_cmpint (gw_gantt_chart_get_item_row (gw_gantt_view_get_chart (fx->view), item_index (fx, "C")), ==, -1);
-  wait_ms (500);   /* not a double click */
+  gw_test_wait_ms (500);   /* not a double click */
   click (fx, 40, header_h + (m2_row + 0.5) * row_h);
   g_assert_cmpuint (gw_gantt_chart_get_n_rows (gw_gantt_view_get_chart (fx->view)), ==, 5);
 }
@@ -439,12 +351,12 @@ test_zoom_keys (Fixture       *fx,
 
   bar_of (fx, "B", &before);
   gtk_widget_grab_focus (gw_gantt_view_get_canvas (fx->view));
-  spin ();
-  xdotool ("key --clearmodifiers ctrl+minus");
+  gw_test_spin ();
+  gw_test_xdotool ("key --clearmodifiers ctrl+minus");
   g_assert_cmpint (gw_gantt_view_get_zoom (fx->view), ==, GW_GANTT_ZOOM_WEEK);
   bar_of (fx, "B", &after);
   g_assert_cmpfloat (after.w, <, before.w);
-  xdotool ("key --clearmodifiers ctrl+plus");
+  gw_test_xdotool ("key --clearmodifiers ctrl+plus");
   g_assert_cmpint (gw_gantt_view_get_zoom (fx->view), ==, GW_GANTT_ZOOM_DAY);
   bar_of (fx, "B", &after);
   g_assert_cmpfloat_with_epsilon (after.w, before.w, 1e-9);
@@ -452,18 +364,20 @@ test_zoom_keys (Fixture       *fx,
 
 /* The Resources page: typing a role's headcount into its field changes
  * the register (one undo step) and the load chart follows. */
+static gboolean
+resources_drawn (gpointer data)
+{
+  GwResourcesView *view = data;
+
+  return !gw_resources_view_is_busy (view) && gw_resources_view_get_chart (view) != NULL;
+}
+
 static void
 wait_for_resources (GwResourcesView *view)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, on_timeout_cb, &timed_out);
-
-  while (!timed_out && (gw_resources_view_is_busy (view) || gw_resources_view_get_chart (view) == NULL))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  wait_ms (100);
-  spin ();
+  g_assert_true (gw_test_wait_until (resources_drawn, view, 10000));
+  gw_test_wait_ms (100);
+  gw_test_spin ();
 }
 
 static int
@@ -482,7 +396,7 @@ static void
 test_resources_headcount (Fixture       *fx,
                           gconstpointer  data)
 {
-  GtkWidget *stack = find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *stack = gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
   GwResourcesView *view;
   GwResourceChart *chart;
   GtkSpinButton *field;
@@ -491,7 +405,7 @@ test_resources_headcount (Fixture       *fx,
   g_autofree char *args = NULL;
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "resources");
-  view = GW_RESOURCES_VIEW (find_type (GTK_WIDGET (fx->window), GW_TYPE_RESOURCES_VIEW));
+  view = GW_RESOURCES_VIEW (gw_test_find_type (GTK_WIDGET (fx->window), GW_TYPE_RESOURCES_VIEW));
   g_assert_nonnull (view);
   wait_for_resources (view);
 
@@ -506,10 +420,10 @@ test_resources_headcount (Fixture       *fx,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (field), ==, 2);
 
   /* Type 1 into the field and press Enter. */
-  screen_point (fx, GTK_WIDGET (field), 12, gtk_widget_get_height (GTK_WIDGET (field)) / 2.0, &sx, &sy);
+  gw_test_screen_point (GTK_WIDGET (field), 12, gtk_widget_get_height (GTK_WIDGET (field)) / 2.0, &sx, &sy);
   args = g_strdup_printf ("mousemove %d %d sleep 0.2 click 1 sleep 0.2 key ctrl+a type 1", sx, sy);
-  xdotool (args);
-  xdotool ("key Return");
+  gw_test_xdotool (args);
+  gw_test_xdotool ("key Return");
   roles = gw_store_list_roles (store_of (fx));
   g_assert_cmpuint (roles->len, ==, 1);
   g_assert_cmpint (((GwRole *) g_ptr_array_index (roles, 0))->headcount, ==, 1);
@@ -523,7 +437,7 @@ test_resources_headcount (Fixture       *fx,
 
   /* One undo step takes it back, field and chart. */
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   g_clear_pointer (&roles, g_ptr_array_unref);
   roles = gw_store_list_roles (store_of (fx));
   g_assert_cmpint (((GwRole *) g_ptr_array_index (roles, 0))->headcount, ==, 2);

@@ -9,10 +9,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <math.h>
 #include <string.h>
 
 #include "gw-gates-view.h"
+#include "gw-gui-test.h"
 #include "gw-window.h"
 
 typedef struct
@@ -24,46 +24,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 find_named (GtkWidget  *root,
@@ -137,7 +97,7 @@ static void
 undo (Fixture *fx)
 {
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
 }
 
 /* Types into an entry row and presses its apply button. */
@@ -151,7 +111,7 @@ apply_text (Fixture    *fx,
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  spin ();
+  gw_test_spin ();
 }
 
 static void
@@ -163,7 +123,7 @@ click (Fixture    *fx,
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  gw_test_spin ();
 }
 
 static void
@@ -222,12 +182,12 @@ fixture_setup (Fixture       *fx,
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (fx->window));
 
-  stack = find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
+  stack = gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "gates");
-  fx->view = GW_GATES_VIEW (find_type (GTK_WIDGET (fx->window), GW_TYPE_GATES_VIEW));
+  fx->view = GW_GATES_VIEW (gw_test_find_type (GTK_WIDGET (fx->window), GW_TYPE_GATES_VIEW));
   g_assert_nonnull (fx->view);
-  wait_ms (300);
-  spin ();
+  gw_test_wait_ms (300);
+  gw_test_spin ();
 }
 
 static void
@@ -235,7 +195,7 @@ fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
   g_clear_object (&fx->window);
   {
     g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
@@ -299,7 +259,7 @@ test_gate_checklist (Fixture       *fx,
   /* tick the second exit criterion, with the keyboard focus on it */
   gtk_widget_grab_focus (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  spin ();
+  gw_test_spin ();
   ticked = milestone (fx, "M1");
   g_assert_true (line (ticked, GW_MILESTONE_LINE_EXIT, 1)->done);
   g_assert_cmpuint (ticked->lines[GW_MILESTONE_LINE_EXIT]->len, ==, 2);
@@ -363,7 +323,7 @@ test_decision_entry (Fixture       *fx,
   g_autoptr(GPtrArray) entries = NULL;
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (widget (fx, "gw:should:0:check")), TRUE);
-  spin ();
+  gw_test_spin ();
   entries = gw_store_list_decision (store);
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_true (((GwDecisionEntry *) g_ptr_array_index (entries, 1))->done);
@@ -414,7 +374,7 @@ test_threshold (Fixture       *fx,
   GwStore *store = store_of (fx);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget (fx, "threshold-spin")), 50);
-  spin ();
+  gw_test_spin ();
   {
     g_autofree char *value = gw_store_get_setting (store, "should_threshold");
 
@@ -445,7 +405,7 @@ test_follows_store (Fixture       *fx,
   gw_item_set_status (c, GW_STATUS_TODO);
   g_assert_true (gw_store_update_item (store, c, &error));
   g_assert_no_error (error);
-  spin ();
+  gw_test_spin ();
   g_assert_cmpstr (reason (fx), ==, "The must is done; shoulds 0 of 2 done = 0 % < 80 %");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget (fx, "gw:should:1:row"))), ==, "To do");
 }

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gw-gui-test.h"
 #include "gw-import-dialog.h"
 #include "gw-window-private.h"
 
@@ -20,28 +21,6 @@ typedef struct
   char     *csv;
   GwWindow *window;
 } Fixture;
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, on_timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return done (data);
-}
 
 static AdwMessageDialog *
 find_dialog (void)
@@ -135,7 +114,7 @@ test_preview_then_import (Fixture       *fx,
   GtkWidget *extra;
 
   gw_import_preview_files (fx->window, paths);
-  g_assert_true (wait_until (dialog_shown, NULL, 10000));
+  g_assert_true (gw_test_wait_until (dialog_shown, NULL, 10000));
   dialog = find_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “tasks.csv”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 new, 0 changed"));
@@ -145,7 +124,7 @@ test_preview_then_import (Fixture       *fx,
   g_assert_cmpuint (gw_store_count_items (store), ==, 0);
 
   adw_message_dialog_response (dialog, "import");
-  g_assert_true (wait_until (has_items, fx, 10000));
+  g_assert_true (gw_test_wait_until (has_items, fx, 10000));
   g_assert_cmpuint (gw_store_count_items (store), ==, 3);
   g_assert_nonnull (_gw_window_get_last_toast (fx->window));
 
@@ -160,14 +139,11 @@ test_cancel_changes_nothing (Fixture       *fx,
 {
   const char *paths[] = { fx->csv, NULL };
   GwStore *store = gw_context_get_store (gw_window_get_context (fx->window));
-  gboolean waited = FALSE;
 
   gw_import_preview_files (fx->window, paths);
-  g_assert_true (wait_until (dialog_shown, NULL, 10000));
+  g_assert_true (gw_test_wait_until (dialog_shown, NULL, 10000));
   adw_message_dialog_response (find_dialog (), "cancel");
-  g_timeout_add (500, on_timeout_cb, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
+  gw_test_wait_ms (500);
   g_assert_cmpuint (gw_store_count_items (store), ==, 0);
   g_assert_false (gw_store_can_undo (store));
 }
@@ -182,7 +158,7 @@ test_bad_file (Fixture       *fx,
 
   g_file_set_contents (notes, "# Meeting notes\n\nNothing to see here.\n", -1, NULL);
   gw_import_preview_files (fx->window, paths);
-  g_assert_true (wait_until (dialog_shown, NULL, 10000));
+  g_assert_true (gw_test_wait_until (dialog_shown, NULL, 10000));
   dialog = find_dialog ();
   g_assert_true (dialog == _gw_window_get_error_dialog (fx->window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.md"));

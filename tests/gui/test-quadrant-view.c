@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "gw-gui-test.h"
 #include "gw-quadrant-view.h"
 #include "gw-scoring.h"
 #include "gw-window.h"
@@ -24,46 +25,6 @@ typedef struct
 
 /* Helpers */
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GwStore *
 store_of (Fixture *fx)
 {
@@ -75,77 +36,6 @@ stored (Fixture    *fx,
         const char *key)
 {
   return gw_store_get_item (store_of (fx), key, NULL);
-}
-
-static void
-on_child_exit_cb (GPid     pid,
-                  int      status,
-                  gpointer data)
-{
-  *(int *) data = status;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs xdotool with @args while the main loop goes on, so that the window
- * receives the pointer events as they come. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  GPid pid;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit_cb, &status);
-  while (status == -1)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* Let the last events arrive and the edit be written. */
-  wait_ms (300);
-  spin ();
-}
-
-/* Where a point of @widget is on the screen: the window sits at the
- * screen's origin under Xvfb, which has no window manager. */
-static void
-screen_point (Fixture   *fx,
-              GtkWidget *widget,
-              double     x,
-              double     y,
-              int       *sx,
-              int       *sy)
-{
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double ox, oy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (fx->window), &in, &out));
-  gtk_native_get_surface_transform (GTK_NATIVE (fx->window), &ox, &oy);
-  *sx = (int) round (out.x + ox);
-  *sy = (int) round (out.y + oy);
-}
-
-static void
-drag (Fixture   *fx,
-      GtkWidget *widget,
-      double     x0,
-      double     y0,
-      double     x1,
-      double     y1)
-{
-  int ax, ay, bx, by;
-  g_autofree char *args = NULL;
-
-  screen_point (fx, widget, x0, y0, &ax, &ay);
-  screen_point (fx, widget, x1, y1, &bx, &by);
-  args = g_strdup_printf ("mousemove --sync %d %d sleep 0.1 mousedown 1 sleep 0.1 "
-                          "mousemove --sync %d %d sleep 0.1 mousemove --sync %d %d sleep 0.1 "
-                          "mousemove --sync %d %d sleep 0.2 mouseup 1",
-                          ax, ay, ax + 6, ay + 4, (ax + bx) / 2, (ay + by) / 2, bx, by);
-  xdotool (args);
 }
 
 static void
@@ -194,15 +84,15 @@ fixture_setup (Fixture       *fx,
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (fx->window));
 
-  stack = find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
+  stack = gw_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "quadrant");
-  fx->view = GW_QUADRANT_VIEW (find_type (GTK_WIDGET (fx->window), GW_TYPE_QUADRANT_VIEW));
+  fx->view = GW_QUADRANT_VIEW (gw_test_find_type (GTK_WIDGET (fx->window), GW_TYPE_QUADRANT_VIEW));
   g_assert_nonnull (fx->view);
   gw_quadrant_view_show_risk (fx->view, FALSE);
   gw_quadrant_view_refresh (fx->view);
   /* Mapped, laid out and drawn. */
-  wait_ms (600);
-  spin ();
+  gw_test_wait_ms (600);
+  gw_test_spin ();
 }
 
 static void
@@ -210,7 +100,7 @@ fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
   g_clear_object (&fx->window);
   {
     g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
@@ -247,7 +137,7 @@ test_drag_marker (Fixture       *fx,
   /* The chart is rebuilt when the edit lands, so ask it before the drag. */
   gw_quadrant_chart_to_data (chart, round (tx), round (ty), &want_effort, &want_impact);
   chart = NULL;
-  drag (fx, GTK_WIDGET (area), x, y, tx, ty);
+  gw_test_drag (GTK_WIDGET (area), x, y, tx, ty);
 
   moved = stored (fx, "P1-002");
   g_test_message ("dropped at %.1f h, impact %d (aimed at 20 h, 75)",
@@ -257,7 +147,7 @@ test_drag_marker (Fixture       *fx,
   g_assert_cmpint (abs (gw_item_get_impact (moved) - (int) round (want_impact)), <=, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   undone = stored (fx, "P1-002");
   g_assert_cmpfloat (gw_item_get_effort_hours (undone), ==, 30);
   g_assert_cmpint (gw_item_get_impact (undone), ==, 40);
@@ -275,14 +165,14 @@ test_drag_threshold (Fixture       *fx,
 
   gw_quadrant_chart_from_data (chart, 16, 95, &x16, &ytop);
   gw_quadrant_chart_from_data (chart, 24, 95, &x24, NULL);
-  drag (fx, GTK_WIDGET (area), x16, ytop, x24, ytop);
+  gw_test_drag (GTK_WIDGET (area), x16, ytop, x24, ytop);
 
   after = gw_store_get_setting (store_of (fx), "effort_threshold");
   g_test_message ("effort threshold after the drag: %s", after);
   g_assert_cmpfloat (fabs (g_ascii_strtod (after, NULL) - 24), <=, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   undone = gw_store_get_setting (store_of (fx), "effort_threshold");
   g_assert_cmpstr (undone, ==, "16");
 }
@@ -298,9 +188,9 @@ test_click_selects (Fixture       *fx,
   g_autofree char *args = NULL;
 
   g_assert_true (gw_quadrant_area_get_marker_point (area, "P2-003", &x, &y));
-  screen_point (fx, GTK_WIDGET (area), x, y, &sx, &sy);
+  gw_test_screen_point (GTK_WIDGET (area), x, y, &sx, &sy);
   args = g_strdup_printf ("mousemove --sync %d %d sleep 0.1 click 1", sx, sy);
-  xdotool (args);
+  gw_test_xdotool (args);
   selected = gw_context_get_selected_item (gw_window_get_context (fx->window));
   g_assert_nonnull (selected);
   g_assert_cmpstr (gw_item_get_key (selected), ==, "P2-003");
@@ -319,8 +209,8 @@ test_drag_risk_chip (Fixture       *fx,
   int l, s;
 
   gw_quadrant_view_show_risk (fx->view, TRUE);
-  wait_ms (400);
-  spin ();
+  gw_test_wait_ms (400);
+  gw_test_spin ();
   matrix = gw_risk_area_get_matrix (area);
   g_assert_nonnull (matrix);
   /* P2-003 has no risk rating and is not on the grid. */
@@ -334,7 +224,7 @@ test_drag_risk_chip (Fixture       *fx,
 
   /* To likely (3) and severe (4). */
   gw_risk_matrix_get_cell_rect (matrix, 3, 4, &cell);
-  drag (fx, GTK_WIDGET (area), chip.x + chip.w / 2, chip.y + chip.h / 2,
+  gw_test_drag (GTK_WIDGET (area), chip.x + chip.w / 2, chip.y + chip.h / 2,
         cell.x + cell.w / 2, cell.y + cell.h / 2);
 
   moved = stored (fx, "P1-002");
@@ -343,7 +233,7 @@ test_drag_risk_chip (Fixture       *fx,
   g_assert_cmpint (gw_item_get_impact (moved), ==, 90);
 
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL);
-  spin ();
+  gw_test_spin ();
   undone = stored (fx, "P1-002");
   g_assert_cmpfloat (gw_item_get_fields (undone)->impl_risk_pct, ==, 10);
   g_assert_cmpint (gw_item_get_impact (undone), ==, 40);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "gw-gui-test.h"
 #include "gw-item-editor.h"
 #include "gw-line-list.h"
 #include "gw-register-columns.h"
@@ -25,46 +26,6 @@ typedef struct
 
 /* Helpers */
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, for at most @ms milliseconds. */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, on_timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return done (data);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
@@ -74,22 +35,6 @@ find_named (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
 
       if (found != NULL)
         return found;
@@ -137,7 +82,7 @@ type_and_enter (GtkWidget  *entry,
   g_assert_true (GTK_IS_TEXT (delegate));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (delegate, "activate");
-  spin ();
+  gw_test_spin ();
 }
 
 static GwContext *
@@ -162,7 +107,7 @@ stored (Fixture    *fx,
 static GwRegisterPage *
 register_page_of (Fixture *fx)
 {
-  GtkWidget *page = find_type (GTK_WIDGET (fx->window), GW_TYPE_REGISTER_PAGE);
+  GtkWidget *page = gw_test_find_type (GTK_WIDGET (fx->window), GW_TYPE_REGISTER_PAGE);
 
   g_assert_nonnull (page);
   return GW_REGISTER_PAGE (page);
@@ -179,7 +124,7 @@ select_key (Fixture    *fx,
             const char *key)
 {
   g_assert_true (gw_context_select_key (context_of (fx), key));
-  spin ();
+  gw_test_spin ();
   g_assert_nonnull (gw_item_editor_get_item (editor_of (fx)));
   g_assert_cmpstr (gw_item_get_key (gw_item_editor_get_item (editor_of (fx))), ==, key);
 }
@@ -189,7 +134,7 @@ activate (Fixture    *fx,
           const char *action)
 {
   gtk_widget_activate_action (GTK_WIDGET (fx->window), action, NULL);
-  spin ();
+  gw_test_spin ();
 }
 
 static void
@@ -259,7 +204,7 @@ fixture_setup (Fixture       *fx,
   g_assert_true (gw_window_load (fx->window, fx->path, GW_STORE_OPEN_DEFAULT, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
 }
 
 static void
@@ -284,7 +229,7 @@ fixture_teardown (Fixture       *fx,
 {
   if (gtk_widget_get_realized (GTK_WIDGET (fx->window)))
     gtk_window_destroy (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
   g_clear_object (&fx->window);
   remove_tree (fx->dir);
   g_free (fx->path);
@@ -389,11 +334,11 @@ test_edit_fields (Fixture       *fx,
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (fx, "priority")), GW_PRIORITY_P1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (fx, "status")), GW_STATUS_IN_PROGRESS);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (fx, "risk")), GW_RISK_MEDIUM);
-  spin ();
+  gw_test_spin ();
   /* Roles and milestones come from menus of the register's own. */
   gtk_widget_activate_action (field (fx, "owner"), "editor.set-owner", "s", "security");
   gtk_widget_activate_action (field (fx, "milestone"), "editor.set-milestone", "s", "M1");
-  spin ();
+  gw_test_spin ();
 
   item = stored (fx, "P0-001");
   g_assert_cmpstr (gw_item_get_category (item), ==, "Security");
@@ -476,10 +421,10 @@ test_edit_lists (Fixture       *fx,
   g_clear_object (&item);
 
   /* Tick the first criterion. */
-  check = find_type (criteria, GTK_TYPE_CHECK_BUTTON);
+  check = gw_test_find_type (criteria, GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  spin ();
+  gw_test_spin ();
   item = stored (fx, "P0-001");
   line = g_ptr_array_index (gw_item_get_lines (item, GW_LINE_CRITERION), 0);
   g_assert_true (line->done);
@@ -507,7 +452,7 @@ test_edit_lists (Fixture       *fx,
         remove = w;
     g_assert_nonnull (remove);
     g_signal_emit_by_name (remove, "clicked");
-    spin ();
+    gw_test_spin ();
   }
   item = stored (fx, "P0-001");
   g_assert_cmpuint (gw_item_get_lines (item, GW_LINE_CRITERION)->len, ==, 1);
@@ -545,8 +490,8 @@ test_dependencies (Fixture       *fx,
   g_assert_nonnull (suggestions);
 
   gtk_editable_set_text (GTK_EDITABLE (add_row), "p0-00");
-  spin ();
-  g_assert_true (wait_until (suggestions_shown, suggestions, 1000));
+  gw_test_spin ();
+  g_assert_true (gw_test_wait_until (suggestions_shown, suggestions, 1000));
 
   type_and_enter (add_row, "P0-002");
   item = stored (fx, "P0-010");
@@ -568,7 +513,7 @@ test_dependencies (Fixture       *fx,
 
   select_key (fx, "P0-010");
   gtk_widget_activate_action (field (fx, "add-dependency"), "editor.remove-dependency", "s", "P0-002");
-  spin ();
+  gw_test_spin ();
   item = stored (fx, "P0-010");
   g_assert_cmpuint (gw_item_get_depends_on (item)->len, ==, 0);
 }
@@ -640,7 +585,7 @@ test_delete_and_toast_undo (Fixture       *fx,
   /* What the toast's button does. */
   gtk_widget_activate_action_variant (GTK_WIDGET (fx->window), adw_toast_get_action_name (toast),
                                       adw_toast_get_action_target_value (toast));
-  spin ();
+  gw_test_spin ();
   back = stored (fx, "P0-001");
   g_assert_nonnull (back);
   g_assert_cmpstr (gw_item_get_title (back), ==, "Backups are not encrypted");
@@ -688,7 +633,7 @@ test_search (Fixture       *fx,
 {
   GwRegisterPage *page = register_page_of (fx);
   GListModel *shown = gw_register_page_get_shown_items (page);
-  GtkWidget *entry = find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = gw_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   CountWait w = { shown, 1 };
   g_autofree char *keys = NULL;
 
@@ -700,7 +645,7 @@ test_search (Fixture       *fx,
 
   /* Typed, the search runs after a short delay. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "encrypt");
-  g_assert_true (wait_until (has_count, &w, 2000));
+  g_assert_true (gw_test_wait_until (has_count, &w, 2000));
   keys = shown_keys (shown);
   g_assert_cmpstr (keys, ==, "P0-001");
   g_clear_pointer (&keys, g_free);
@@ -716,12 +661,12 @@ test_search (Fixture       *fx,
 
   gw_register_page_set_search_text (page, "zebra");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
-  spin ();
+  gw_test_spin ();
   g_assert_true (gtk_widget_get_mapped (find_label (GTK_WIDGET (page), "No Results Found")));
 
   gw_register_page_set_search_text (page, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
-  spin ();
+  gw_test_spin ();
   g_assert_false (gtk_widget_get_mapped (find_label (GTK_WIDGET (page), "No Results Found")));
 }
 
@@ -747,7 +692,7 @@ assert_order (GListModel *model,
 {
   OrderWait w = { model, keys };
 
-  if (!wait_until (has_order, &w, 2000))
+  if (!gw_test_wait_until (has_order, &w, 2000))
     {
       g_autofree char *shown = shown_keys (model);
 
@@ -797,12 +742,12 @@ test_empty_register (Fixture       *fx,
     g_assert_no_error (error);
   }
   g_assert_true (gw_window_load (fx->window, path, GW_STORE_OPEN_DEFAULT, &error));
-  spin ();
+  gw_test_spin ();
   g_assert_true (gtk_widget_get_mapped (find_label (GTK_WIDGET (fx->window), "No Items")));
 
   activate (fx, "win.new-item");
   g_assert_cmpuint (gw_store_count_items (store_of (fx)), ==, 1);
-  spin ();
+  gw_test_spin ();
   g_assert_false (gtk_widget_get_mapped (find_label (GTK_WIDGET (fx->window), "No Items")));
 }
 
@@ -816,7 +761,7 @@ assert_open_refused (Fixture    *fx,
   AdwMessageDialog *dialog;
 
   gw_window_open (fx->window, path);
-  spin ();
+  gw_test_spin ();
   dialog = _gw_window_get_error_dialog (fx->window);
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
@@ -825,7 +770,7 @@ assert_open_refused (Fixture    *fx,
   g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, fx->path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gw_context_get_items (context_of (fx)))), ==, 4);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  gw_test_spin ();
   g_assert_null (_gw_window_get_error_dialog (fx->window));
 }
 
@@ -862,7 +807,7 @@ test_read_only (Fixture       *fx,
 
   g_assert_true (gw_window_load (fx->window, fx->path, GW_STORE_OPEN_READ_ONLY, &error));
   g_assert_no_error (error);
-  spin ();
+  gw_test_spin ();
   g_assert_true (gw_context_get_read_only (context_of (fx)));
 
   banner = find_label (GTK_WIDGET (fx->window), "This register is read-only; changes cannot be saved");
@@ -883,7 +828,7 @@ test_read_only (Fixture       *fx,
 
   /* A writable register again lifts it. */
   g_assert_true (gw_window_load (fx->window, fx->path, GW_STORE_OPEN_DEFAULT, &error));
-  spin ();
+  gw_test_spin ();
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
   select_key (fx, "P0-001");
   g_assert_true (gtk_widget_is_sensitive (field (fx, "title")));
@@ -928,9 +873,9 @@ test_outside_change (Fixture       *fx,
   add_item (other, "P2-001", "Added by a script", NULL);
 
   /* Polled once a second. */
-  g_assert_true (wait_until (has_title, &w, 3000));
-  g_assert_true (wait_until (has_title, &added, 1000));
-  spin ();
+  g_assert_true (gw_test_wait_until (has_title, &w, 3000));
+  g_assert_true (gw_test_wait_until (has_title, &added, 1000));
+  gw_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fx, "title"))), ==, "Encrypt backups at rest");
 }
 
@@ -944,7 +889,7 @@ test_save_as (Fixture       *fx,
   /* What the Save As dialog's response does, without a file chooser. */
   g_assert_true (gw_store_save_as (store_of (fx), copy, &error));
   gw_window_open (fx->window, copy);
-  spin ();
+  gw_test_spin ();
   g_assert_null (_gw_window_get_error_dialog (fx->window));
   g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, copy);
 
@@ -974,7 +919,7 @@ test_save_as (Fixture       *fx,
   }
   /* Opening a recent register goes back to it. */
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.open-recent", "s", fx->path);
-  spin ();
+  gw_test_spin ();
   g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, fx->path);
 }
 
@@ -990,7 +935,7 @@ test_default_register (Fixture       *fx,
   g_settings_set_string (settings, "last-register", "");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gw_window_open_default (fx->window);
-  spin ();
+  gw_test_spin ();
   g_assert_null (_gw_window_get_error_dialog (fx->window));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, path);
@@ -1001,13 +946,13 @@ test_default_register (Fixture       *fx,
   /* Later starts open the register open last... */
   g_settings_set_string (settings, "last-register", fx->path);
   gw_window_open_default (fx->window);
-  spin ();
+  gw_test_spin ();
   g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, fx->path);
 
   /* ...unless it is gone. */
   g_settings_set_string (settings, "last-register", gone);
   gw_window_open_default (fx->window);
-  spin ();
+  gw_test_spin ();
   g_assert_cmpstr (gw_store_get_path (store_of (fx)), ==, path);
   g_assert_null (_gw_window_get_error_dialog (fx->window));
 }
@@ -1020,7 +965,7 @@ test_editor_toggle (Fixture       *fx,
   GtkWidget *editor = GTK_WIDGET (editor_of (fx));
 
   g_settings_set_boolean (settings, "editor-visible", TRUE);
-  spin ();
+  gw_test_spin ();
   g_assert_true (gtk_widget_get_visible (editor));
 
   activate (fx, "win.show-editor");
@@ -1040,7 +985,7 @@ test_window_state_saved (Fixture       *fx,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (fx->window), 1000, 700);
-  wait_ms (300);
+  gw_test_wait_ms (300);
   adw_view_stack_set_visible_child_name (fx->window->stack, "gantt");
   g_assert_cmpstr (g_settings_get_string (settings, "visible-view"), ==, "gantt");
 
@@ -1048,7 +993,7 @@ test_window_state_saved (Fixture       *fx,
   select_key (fx, "P0-001");
   gtk_editable_set_text (GTK_EDITABLE (field (fx, "title")), "Closed with this title");
   gtk_window_close (GTK_WINDOW (fx->window));
-  spin ();
+  gw_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -1098,33 +1043,33 @@ static void
 test_narrow (Fixture       *fx,
              gconstpointer  data)
 {
-  GtkWidget *paned = find_type (GTK_WIDGET (register_page_of (fx)), GTK_TYPE_PANED);
-  GtkWidget *view = find_type (GTK_WIDGET (register_page_of (fx)), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *paned = gw_test_find_type (GTK_WIDGET (register_page_of (fx)), GTK_TYPE_PANED);
+  GtkWidget *view = gw_test_find_type (GTK_WIDGET (register_page_of (fx)), GTK_TYPE_COLUMN_VIEW);
 
-  g_assert_true (wait_until (is_horizontal, paned, 3000));
+  g_assert_true (gw_test_wait_until (is_horizontal, paned, 3000));
 
   /* In a narrow window the editor goes below the list... */
   gtk_window_set_default_size (GTK_WINDOW (fx->window), 800, 600);
-  wait_ms (300);
+  gw_test_wait_ms (300);
   if (gtk_widget_get_width (GTK_WIDGET (fx->window)) > 1000)
     {
       g_test_skip ("the display did not resize the window");
       return;
     }
-  g_assert_true (wait_until (is_vertical, paned, 3000));
+  g_assert_true (gw_test_wait_until (is_vertical, paned, 3000));
   /* ...and the list keeps its main columns. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view))), ==, 6);
 
   /* Wide again, every column is back. */
   gtk_window_set_default_size (GTK_WINDOW (fx->window), 1440, 900);
-  g_assert_true (wait_until (is_horizontal, paned, 3000));
-  g_assert_true (wait_until (has_all_columns, view, 3000));
+  g_assert_true (gw_test_wait_until (is_horizontal, paned, 3000));
+  g_assert_true (gw_test_wait_until (has_all_columns, view, 3000));
 
   /* The header menu's "Show Scores" adds RICE, ICE and WSJF. */
   gtk_widget_activate_action (GTK_WIDGET (register_page_of (fx)), "register.show-scores", NULL);
-  g_assert_true (wait_until (has_score_columns, view, 3000));
+  g_assert_true (gw_test_wait_until (has_score_columns, view, 3000));
   gtk_widget_activate_action (GTK_WIDGET (register_page_of (fx)), "register.show-scores", NULL);
-  g_assert_true (wait_until (has_all_columns, view, 3000));
+  g_assert_true (gw_test_wait_until (has_all_columns, view, 3000));
 }
 
 int
