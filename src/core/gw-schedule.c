@@ -530,10 +530,79 @@ gw_schedule_input_new_from_store (GwStore  *store,
 
 /* Helpers: heaps */
 
-static gboolean
-event_before (const Event *a,
-              const Event *b)
+/* Binary min-heaps in a GArray of small elements, ordered by @before. */
+typedef gboolean (*HeapBefore) (gconstpointer a,
+                                gconstpointer b,
+                                gconstpointer data);
+
+#define HEAP_MAX_ELEMENT 32
+
+/* Always inlined, so that each heap's comparison is inlined in turn. */
+G_ALWAYS_INLINE static inline void
+heap_push (GArray        *heap,
+           gconstpointer  element,
+           HeapBefore     before,
+           gconstpointer  data)
 {
+  guint size = g_array_get_element_size (heap);
+  guint8 *h;
+  guint i;
+
+  g_array_append_vals (heap, element, 1);
+  h = (guint8 *) heap->data;
+  for (i = heap->len - 1; i > 0; )
+    {
+      guint parent = (i - 1) / 2;
+
+      if (!before (element, h + parent * size, data))
+        break;
+      memcpy (h + i * size, h + parent * size, size);
+      i = parent;
+    }
+  memcpy (h + i * size, element, size);
+}
+
+G_ALWAYS_INLINE static inline void
+heap_pop (GArray        *heap,
+          gpointer       top,
+          HeapBefore     before,
+          gconstpointer  data)
+{
+  guint size = g_array_get_element_size (heap);
+  guint8 *h = (guint8 *) heap->data;
+  guint8 last[HEAP_MAX_ELEMENT];
+  guint n = heap->len - 1;
+  guint i = 0;
+
+  g_assert (size <= HEAP_MAX_ELEMENT);
+  memcpy (top, h, size);
+  memcpy (last, h + n * size, size);
+  g_array_set_size (heap, n);
+  if (n == 0)
+    return;
+  for (;;)
+    {
+      guint c = 2 * i + 1;
+
+      if (c >= n)
+        break;
+      if (c + 1 < n && before (h + (c + 1) * size, h + c * size, data))
+        c++;
+      if (!before (h + c * size, last, data))
+        break;
+      memcpy (h + i * size, h + c * size, size);
+      i = c;
+    }
+  memcpy (h + i * size, last, size);
+}
+
+static gboolean
+event_before (gconstpointer a_,
+              gconstpointer b_,
+              gconstpointer data)
+{
+  const Event *a = a_, *b = b_;
+
   if (a->time != b->time)
     return a->time < b->time;
   if (a->kind != b->kind)
@@ -548,109 +617,55 @@ event_push (GArray *heap,
             guint   kind)
 {
   Event ev = { time, node, kind };
-  Event *e;
-  guint i;
 
-  g_array_append_val (heap, ev);
-  e = (Event *) heap->data;
-  for (i = heap->len - 1; i > 0; )
-    {
-      guint parent = (i - 1) / 2;
-
-      if (!event_before (&ev, &e[parent]))
-        break;
-      e[i] = e[parent];
-      i = parent;
-    }
-  e[i] = ev;
+  heap_push (heap, &ev, event_before, NULL);
 }
 
 static Event
 event_pop (GArray *heap)
 {
-  Event *e = (Event *) heap->data;
-  Event top = e[0];
-  Event last = e[heap->len - 1];
-  guint n = heap->len - 1;
-  guint i = 0;
+  Event top;
 
-  g_array_set_size (heap, n);
-  if (n == 0)
-    return top;
-  for (;;)
-    {
-      guint c = 2 * i + 1;
-
-      if (c >= n)
-        break;
-      if (c + 1 < n && event_before (&e[c + 1], &e[c]))
-        c++;
-      if (!event_before (&e[c], &last))
-        break;
-      e[i] = e[c];
-      i = c;
-    }
-  e[i] = last;
+  heap_pop (heap, &top, event_before, NULL);
   return top;
 }
 
 /* Ready items of a role, smallest rank first. */
+static gboolean
+ready_before (gconstpointer a,
+              gconstpointer b,
+              gconstpointer data)
+{
+  const guint *rank = data;
+
+  return rank[*(const guint *) a] < rank[*(const guint *) b];
+}
+
 static void
 ready_push (GArray      *heap,
             const guint *rank,
             guint        item)
 {
-  guint *h;
-  guint i;
-
-  g_array_append_val (heap, item);
-  h = (guint *) heap->data;
-  for (i = heap->len - 1; i > 0; )
-    {
-      guint parent = (i - 1) / 2;
-
-      if (rank[h[parent]] <= rank[item])
-        break;
-      h[i] = h[parent];
-      i = parent;
-    }
-  h[i] = item;
+  heap_push (heap, &item, ready_before, rank);
 }
 
 static guint
 ready_pop (GArray      *heap,
            const guint *rank)
 {
-  guint *h = (guint *) heap->data;
-  guint top = h[0];
-  guint last = h[heap->len - 1];
-  guint n = heap->len - 1;
-  guint i = 0;
+  guint top;
 
-  g_array_set_size (heap, n);
-  if (n == 0)
-    return top;
-  for (;;)
-    {
-      guint c = 2 * i + 1;
-
-      if (c >= n)
-        break;
-      if (c + 1 < n && rank[h[c + 1]] < rank[h[c]])
-        c++;
-      if (rank[h[c]] >= rank[last])
-        break;
-      h[i] = h[c];
-      i = c;
-    }
-  h[i] = last;
+  heap_pop (heap, &top, ready_before, rank);
   return top;
 }
 
 static gboolean
-person_before (const Person *a,
-               const Person *b)
+person_before (gconstpointer a_,
+               gconstpointer b_,
+               gconstpointer data)
 {
+  const Person *a = a_, *b = b_;
+
   return a->free < b->free || (a->free == b->free && a->person < b->person);
 }
 
@@ -658,49 +673,15 @@ static void
 person_push (GArray *heap,
              Person  p)
 {
-  Person *h;
-  guint i;
-
-  g_array_append_val (heap, p);
-  h = (Person *) heap->data;
-  for (i = heap->len - 1; i > 0; )
-    {
-      guint parent = (i - 1) / 2;
-
-      if (!person_before (&p, &h[parent]))
-        break;
-      h[i] = h[parent];
-      i = parent;
-    }
-  h[i] = p;
+  heap_push (heap, &p, person_before, NULL);
 }
 
 static Person
 person_pop (GArray *heap)
 {
-  Person *h = (Person *) heap->data;
-  Person top = h[0];
-  Person last = h[heap->len - 1];
-  guint n = heap->len - 1;
-  guint i = 0;
+  Person top;
 
-  g_array_set_size (heap, n);
-  if (n == 0)
-    return top;
-  for (;;)
-    {
-      guint c = 2 * i + 1;
-
-      if (c >= n)
-        break;
-      if (c + 1 < n && person_before (&h[c + 1], &h[c]))
-        c++;
-      if (!person_before (&h[c], &last))
-        break;
-      h[i] = h[c];
-      i = c;
-    }
-  h[i] = last;
+  heap_pop (heap, &top, person_before, NULL);
   return top;
 }
 
