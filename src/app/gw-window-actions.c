@@ -487,6 +487,18 @@ find_action (GtkWidget  *widget,
 
 /* Charts: export, print, presentation; the report and Markdown */
 
+/* The register to export or show, with the editor's pending edit written
+ * first; NULL when no register is open. */
+static GwStore *
+store_to_export (GwWindow *self)
+{
+  GwStore *store = gw_context_get_store (self->context);
+
+  if (store != NULL)
+    gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
+  return store;
+}
+
 /* The visible page's chart, or NULL when the page has none. */
 static GwChartSource *
 visible_chart (GwWindow *self)
@@ -555,7 +567,7 @@ present_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   GwWindow *self = GW_WINDOW (widget);
-  GwStore *store = gw_context_get_store (self->context);
+  GwStore *store = store_to_export (self);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   GwChartSource *shown = visible_chart (self);
@@ -564,7 +576,6 @@ present_action (GtkWidget  *widget,
 
   if (store == NULL)
     return;
-  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
   /* One slide per view with a chart, in the order of the pages. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
@@ -587,12 +598,10 @@ export_report_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   GwWindow *self = GW_WINDOW (widget);
-  GwStore *store = gw_context_get_store (self->context);
+  GwStore *store = store_to_export (self);
 
-  if (store == NULL)
-    return;
-  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
-  gw_chart_export_report (GTK_WINDOW (self), store, add_toast_cb);
+  if (store != NULL)
+    gw_chart_export_report (GTK_WINDOW (self), store, add_toast_cb);
 }
 
 static void
@@ -601,12 +610,10 @@ export_markdown_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   GwWindow *self = GW_WINDOW (widget);
-  GwStore *store = gw_context_get_store (self->context);
+  GwStore *store = store_to_export (self);
 
-  if (store == NULL)
-    return;
-  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
-  gw_chart_export_markdown (GTK_WINDOW (self), store, add_toast_cb);
+  if (store != NULL)
+    gw_chart_export_markdown (GTK_WINDOW (self), store, add_toast_cb);
 }
 
 /* The CSV tables: "register", "roadmap", "resources-week", "resources-month"
@@ -617,13 +624,11 @@ export_table_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GwWindow *self = GW_WINDOW (widget);
-  GwStore *store = gw_context_get_store (self->context);
   const char *which = g_variant_get_string (parameter, NULL);
   GwTableKind kind = GW_TABLE_REGISTER;
   GwSchedulePeriod period = GW_SCHEDULE_PERIOD_WEEK;
+  GwStore *store;
 
-  if (store == NULL)
-    return;
   if (g_str_equal (which, "roadmap"))
     kind = GW_TABLE_ROADMAP;
   else if (g_str_has_prefix (which, "resources-"))
@@ -634,8 +639,8 @@ export_table_action (GtkWidget  *widget,
     }
   else if (!g_str_equal (which, "register"))
     return;
-  gw_item_editor_commit (gw_register_page_get_editor (self->register_page));
-  gw_chart_export_table (GTK_WINDOW (self), store, kind, period, add_toast_cb);
+  if ((store = store_to_export (self)) != NULL)
+    gw_chart_export_table (GTK_WINDOW (self), store, kind, period, add_toast_cb);
 }
 
 /* Opens a file an export wrote (the button of its toast). */
