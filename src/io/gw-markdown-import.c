@@ -4106,6 +4106,25 @@ on_leave_block (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* The Markdown that opens and closes a span kept in a field's text. */
+static const char *
+span_mark (MD_SPANTYPE type)
+{
+  switch (type)
+    {
+    case MD_SPAN_STRONG:
+      return "**";
+    case MD_SPAN_EM:
+      return "*";
+    case MD_SPAN_CODE:
+      return "`";
+    case MD_SPAN_DEL:
+      return "~~";
+    default:
+      return NULL;
+    }
+}
+
 static int
 on_enter_span (MD_SPANTYPE  type,
                void        *detail,
@@ -4133,33 +4152,14 @@ on_enter_span (MD_SPANTYPE  type,
   if (cap == NULL)
     return 0;
 
-  switch (type)
+  if (type == MD_SPAN_STRONG && cap->label_state == LABEL_UNDECIDED && is_blank (cap->rich->str))
     {
-    case MD_SPAN_STRONG:
-      if (cap->label_state == LABEL_UNDECIDED && is_blank (cap->rich->str))
-        {
-          cap->label_state = LABEL_INSIDE;
-          cap->label_depth = im->span_depth;
-          g_string_truncate (cap->rich, 0);
-        }
-      else if (cap->label_state != LABEL_INSIDE)
-        g_string_append (cap->rich, "**");
-      break;
-    case MD_SPAN_EM:
-      if (cap->label_state != LABEL_INSIDE)
-        g_string_append_c (cap->rich, '*');
-      break;
-    case MD_SPAN_CODE:
-      if (cap->label_state != LABEL_INSIDE)
-        g_string_append_c (cap->rich, '`');
-      break;
-    case MD_SPAN_DEL:
-      if (cap->label_state != LABEL_INSIDE)
-        g_string_append (cap->rich, "~~");
-      break;
-    default:
-      break;
+      cap->label_state = LABEL_INSIDE;
+      cap->label_depth = im->span_depth;
+      g_string_truncate (cap->rich, 0);
     }
+  else if (span_mark (type) != NULL && cap->label_state != LABEL_INSIDE)
+    g_string_append (cap->rich, span_mark (type));
   if (type != MD_SPAN_STRONG && cap->label_state == LABEL_UNDECIDED)
     cap->label_state = LABEL_NONE;
   return 0;
@@ -4184,26 +4184,20 @@ on_leave_span (MD_SPANTYPE  type,
       return 0;
     }
 
+  if (type == MD_SPAN_STRONG && cap->label_state == LABEL_INSIDE && im->span_depth + 1 == cap->label_depth)
+    {
+      cap->label_state = LABEL_CLOSED;
+      return 0;
+    }
+  if (span_mark (type) != NULL)
+    {
+      if (cap->label_state != LABEL_INSIDE)
+        g_string_append (cap->rich, span_mark (type));
+      return 0;
+    }
+
   switch (type)
     {
-    case MD_SPAN_STRONG:
-      if (cap->label_state == LABEL_INSIDE && im->span_depth + 1 == cap->label_depth)
-        cap->label_state = LABEL_CLOSED;
-      else if (cap->label_state != LABEL_INSIDE)
-        g_string_append (cap->rich, "**");
-      break;
-    case MD_SPAN_EM:
-      if (cap->label_state != LABEL_INSIDE)
-        g_string_append_c (cap->rich, '*');
-      break;
-    case MD_SPAN_CODE:
-      if (cap->label_state != LABEL_INSIDE)
-        g_string_append_c (cap->rich, '`');
-      break;
-    case MD_SPAN_DEL:
-      if (cap->label_state != LABEL_INSIDE)
-        g_string_append (cap->rich, "~~");
-      break;
     case MD_SPAN_A:
     case MD_SPAN_IMG:
       if (im->links->len > 0)
