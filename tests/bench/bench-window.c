@@ -8,10 +8,14 @@
  *
  * Prints one JSON line: open_ms (store and item list loaded), ready_ms
  * (from the start of opening to the first frame painted after the window
- * was shown), rss_mib and peak_rss_mib (VmRSS and VmHWM at that frame). */
+ * was shown), rss_mib and peak_rss_mib (VmRSS and VmHWM at that frame),
+ * heap_mib (bytes handed out by malloc then, whoever asked: Gapwise, GTK or
+ * the GL driver; mapped libraries and GL buffers outside malloc are in
+ * rss_mib only). */
 
 #include "config.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,13 +49,17 @@ on_after_paint_cb (GdkFrameClock *clock,
                    Bench         *bench)
 {
   gint64 now = g_get_monotonic_time ();
+  struct mallinfo2 heap;
 
   if (bench->done)
     return;
   bench->done = TRUE;
-  printf ("{\"open_ms\": %.1f, \"ready_ms\": %.1f, \"rss_mib\": %.1f, \"peak_rss_mib\": %.1f}\n",
+  heap = mallinfo2 ();
+  printf ("{\"open_ms\": %.1f, \"ready_ms\": %.1f, \"rss_mib\": %.1f, \"peak_rss_mib\": %.1f, "
+          "\"heap_mib\": %.1f}\n",
           (bench->opened - bench->start) / 1000.0, (now - bench->start) / 1000.0,
-          status_mib ("VmRSS:"), status_mib ("VmHWM:"));
+          status_mib ("VmRSS:"), status_mib ("VmHWM:"),
+          (heap.uordblks + heap.hblkhd) / (1024.0 * 1024.0));
   fflush (stdout);
   g_application_quit (g_application_get_default ());
 }
