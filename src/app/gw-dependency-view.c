@@ -23,10 +23,12 @@ struct _GwDependencyView
   GSignalGroup   *store_signals;
   GSettings      *settings;
   guint           refresh_id;
+  guint           busy_page_id;   /* says what the busy page waits for, if it waits long */
   guint           generation;     /* of the newest layout asked for */
   gboolean        busy;
   gboolean        loading_settings;
   gboolean        fresh_layout;   /* lay out anew, not from the shown places */
+  gboolean        other_register; /* the graph shown is of the register before */
 
   /* template */
   GtkSearchEntry *search_entry;
@@ -35,8 +37,14 @@ struct _GwDependencyView
   GtkToggleButton *bands_toggle;
   GtkLabel       *path_label;
   GtkStack       *stack;
+  GtkWidget      *busy_box;
+  GtkSpinner     *busy_spinner;
+  GtkLabel       *busy_label;
   GwGraphCanvas  *canvas;
 };
+
+/* A first layout quicker than this leaves the busy page blank. */
+#define BUSY_PAGE_DELAY_MS 250
 
 static void chart_source_iface_init (GwChartSourceInterface *iface);
 
@@ -118,6 +126,31 @@ update_path_label (GwDependencyView *self,
   gtk_label_set_label (self->path_label, text);
 }
 
+/* Shows the graph, the empty page or the busy page, which starts blank. */
+static void
+show_page (GwDependencyView *self,
+           const char       *name)
+{
+  if (!g_str_equal (name, "busy"))
+    {
+      g_clear_handle_id (&self->busy_page_id, g_source_remove);
+      gtk_widget_set_visible (self->busy_box, FALSE);
+      gtk_spinner_set_spinning (self->busy_spinner, FALSE);
+    }
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static gboolean
+on_busy_page_timeout_cb (gpointer data)
+{
+  GwDependencyView *self = data;
+
+  self->busy_page_id = 0;
+  gtk_widget_set_visible (self->busy_box, TRUE);
+  gtk_spinner_set_spinning (self->busy_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 layout_thread (GTask        *task,
                gpointer      source,
@@ -149,7 +182,7 @@ on_layout_done_cb (GObject      *source,
   self->busy = FALSE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->canvas), NULL);
   gw_graph_canvas_set_render (self->canvas, render, job->critical);
-  gtk_stack_set_visible_child_name (self->stack, job->items->len > 0 ? "graph" : "empty");
+  show_page (self, job->items->len > 0 ? "graph" : "empty");
 }
 
 static void
@@ -166,7 +199,7 @@ refresh (GwDependencyView *self)
   if (list == NULL || store == NULL)
     {
       gw_graph_canvas_set_render (self->canvas, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_page (self, "empty");
       update_path_label (self, NULL);
       return;
     }
@@ -202,6 +235,24 @@ refresh (GwDependencyView *self)
 
   self->busy = TRUE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->canvas), "progress");
+  /* With no graph on screen yet, the empty page would say there are no
+   * items, and the graph of the register open before is not this one's:
+   * the busy page replaces them, and says what it waits for if the layout
+   * takes long. After an edit the graph shown stays until the new one is in. */
+  if (n > 0 && (self->other_register ||
+                g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "graph") != 0))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: shown while the dependency graph is computed */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Laying out %u item…",
+                                           "Laying out %u items…", n), n);
+      gtk_label_set_label (self->busy_label, text);
+      show_page (self, "busy");
+      self->other_register = FALSE;
+      if (self->busy_page_id == 0 && !gtk_widget_get_visible (self->busy_box))
+        self->busy_page_id = g_timeout_add (BUSY_PAGE_DELAY_MS, on_busy_page_timeout_cb, self);
+    }
   task = g_task_new (NULL, NULL, on_layout_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) layout_job_free);
   g_task_run_in_thread (task, layout_thread);
@@ -299,6 +350,7 @@ on_context_items_cb (GwDependencyView *self)
 {
   g_signal_group_set_target (self->store_signals, self->context ? gw_context_get_store (self->context) : NULL);
   self->fresh_layout = TRUE;
+  self->other_register = TRUE;
   queue_refresh (self);
 }
 
@@ -490,6 +542,9 @@ gw_dependency_view_class_init (GwDependencyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwDependencyView, direction_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GwDependencyView, bands_toggle);
   gtk_widget_class_bind_template_child (widget_class, GwDependencyView, path_label);
+  gtk_widget_class_bind_template_child (widget_class, GwDependencyView, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, GwDependencyView, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GwDependencyView, busy_label);
   gtk_widget_class_bind_template_child (widget_class, GwDependencyView, stack);
   gtk_widget_class_bind_template_child (widget_class, GwDependencyView, canvas);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -529,7 +584,7 @@ gw_dependency_view_init (GwDependencyView *self)
       self->loading_settings = FALSE;
     }
   gw_graph_canvas_set_show_bands (self->canvas, gtk_toggle_button_get_active (self->bands_toggle));
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  show_page (self, "empty");
 }
 
 /* Public API */

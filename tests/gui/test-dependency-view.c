@@ -3,7 +3,8 @@
 /* The Dependencies page in the real window under Xvfb: a dependency is
  * added by dragging one node onto another with the real pointer
  * (xdotool), a cycle is refused, an edge is deleted with Delete, and each
- * is undone; the search jumps to an item. */
+ * is undone; the search jumps to an item; another register shows the busy
+ * page until its graph is laid out. */
 
 #include "config.h"
 
@@ -145,6 +146,83 @@ fixture_teardown (Fixture       *fx,
 }
 
 /* Tests */
+
+static void
+on_page_cb (GtkStack   *stack,
+            GParamSpec *pspec,
+            GPtrArray  *pages)
+{
+  g_ptr_array_add (pages, g_strdup (gtk_stack_get_visible_child_name (stack)));
+}
+
+/* The view's own stack: the one with a busy page. */
+static GtkWidget *
+find_page_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "busy") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_page_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+graph_has_node (gpointer data)
+{
+  Fixture *fx = data;
+  double x, y;
+
+  return layout_ready (fx->view) &&
+         gw_graph_canvas_get_node_point (gw_dependency_view_get_canvas (fx->view), "N-0200", &x, &y);
+}
+
+/* Opening another register never shows "No Items" nor the graph of the
+ * register before while the new graph is laid out: the busy page does. */
+static void
+test_busy_while_laying_out (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fx->dir, "other.gapwise", NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stack = find_page_stack (GTK_WIDGET (fx->view));
+  double x, y;
+
+  g_assert_nonnull (stack);
+  {
+    g_autoptr(GwStore) store = gw_store_open (other, GW_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 1; i <= 200; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("N-%04u", i);
+        g_autofree char *before = g_strdup_printf ("N-%04u", i / 2);
+
+        add (store, key, i > 1 ? before : NULL);
+      }
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "graph");
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_page_cb), pages);
+
+  g_assert_true (gw_window_load (fx->window, other, GW_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_test_wait_until (graph_has_node, fx, 10000));
+  gw_test_spin ();
+  g_signal_handlers_disconnect_by_func (stack, on_page_cb, pages);
+
+  g_assert_cmpuint (pages->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (pages, 0), ==, "busy");
+  g_assert_cmpstr (g_ptr_array_index (pages, pages->len - 1), ==, "graph");
+  for (guint i = 0; i < pages->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (pages, i), !=, "empty");
+  g_assert_false (gw_graph_canvas_get_node_point (gw_dependency_view_get_canvas (fx->view), "A-1", &x, &y));
+}
 
 static void
 test_drag_adds_dependency (Fixture       *fx,
@@ -309,6 +387,7 @@ main (int   argc,
   ADD ("delete-edge", test_delete_edge);
   ADD ("search-jumps", test_search_jumps);
   ADD ("edit-keeps-places", test_edit_keeps_places);
+  ADD ("busy-while-laying-out", test_busy_while_laying_out);
 #undef ADD
 
   return g_test_run ();
