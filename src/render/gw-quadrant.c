@@ -1119,14 +1119,19 @@ gw_quadrant_chart_set_thresholds (GwQuadrantChart *chart,
  * gw_quadrant_chart_hit:
  *
  * Returns: (transfer none) (nullable): the item whose marker is under
- *   (@x, @y), the topmost one where markers overlap
+ *   (@x, @y), the topmost one where markers overlap; none before the chart
+ *   is laid out (the pointer can move over a chart rebuilt since it was
+ *   last drawn)
  */
 GwItem *
 gw_quadrant_chart_hit (GwQuadrantChart *chart,
                        double           x,
                        double           y)
 {
-  g_return_val_if_fail (chart != NULL && chart->laid_out, NULL);
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  if (!chart->laid_out)
+    return NULL;
 
   for (guint i = chart->markers->len; i > 0; i--)
     {
@@ -1142,6 +1147,7 @@ gw_quadrant_chart_hit (GwQuadrantChart *chart,
   return NULL;
 }
 
+/* No handle before the chart is laid out, like gw_quadrant_chart_hit(). */
 GwQuadrantHandle
 gw_quadrant_chart_hit_handle (GwQuadrantChart *chart,
                               double           x,
@@ -1151,7 +1157,7 @@ gw_quadrant_chart_hit_handle (GwQuadrantChart *chart,
   double ty = impact_to_y (chart, chart->options.scoring.impact_threshold);
   gboolean inside = x >= chart->px && x <= chart->px + chart->pw && y >= chart->py && y <= chart->py + chart->ph;
 
-  if (!inside)
+  if (!chart->laid_out || !inside)
     return GW_QUADRANT_HANDLE_NONE;
   if (fabs (x - tx) <= HANDLE_SLOP)
     return GW_QUADRANT_HANDLE_EFFORT;

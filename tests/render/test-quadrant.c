@@ -88,6 +88,23 @@ pixel_at (cairo_surface_t *surface,
   *b = (px & 0xff) / 255.0;
 }
 
+/* The pointer can move over a chart rebuilt since the last frame: before
+ * its layout nothing is hit, and nothing complains. */
+static void
+test_hit_before_layout (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GwQuadrantChart) chart = NULL;
+  GwQuadrantOptions options;
+
+  g_ptr_array_add (items, make_item (1, "P0-001", "P0", 16, 50));
+  gw_quadrant_options_init (&options);
+  chart = gw_quadrant_chart_new (items, &options);
+  g_assert_null (gw_quadrant_chart_hit (chart, 0, 0));
+  g_assert_null (gw_quadrant_chart_hit (chart, 500, 300));
+  g_assert_cmpint (gw_quadrant_chart_hit_handle (chart, 0, 0), ==, GW_QUADRANT_HANDLE_NONE);
+}
+
 /* An item at the thresholds sits on the lines; markers land where the
  * axes say, are drawn in their priority's colour and hit-test back. */
 static void
@@ -303,6 +320,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/quadrant/placement-and-hits", test_placement_and_hits);
+  g_test_add_func ("/quadrant/hit-before-layout", test_hit_before_layout);
   g_test_add_func ("/quadrant/log-axis", test_log_axis);
   g_test_add_func ("/quadrant/labels-on-300-items", test_labels_on_three_hundred_items);
   g_test_add_func ("/quadrant/thresholds-move-lines", test_thresholds_move_lines);
