@@ -181,7 +181,8 @@ _gw_layout_ensure_sorted (Work         *w,
         {
           guint v = L->nodes[k];
 
-          sort_adj (w->up + w->up_start[v], w->up_start[v + 1] - w->up_start[v], w->pos);
+          if (w->up_start[v + 1] - w->up_start[v] > 1)
+            sort_adj (w->up + w->up_start[v], w->up_start[v + 1] - w->up_start[v], w->pos);
         }
       w->up_dirty[gr] = FALSE;
     }
@@ -191,7 +192,8 @@ _gw_layout_ensure_sorted (Work         *w,
         {
           guint v = L->nodes[k];
 
-          sort_adj (w->down + w->down_start[v], w->down_start[v + 1] - w->down_start[v], w->pos);
+          if (w->down_start[v + 1] - w->down_start[v] > 1)
+            sort_adj (w->down + w->down_start[v], w->down_start[v + 1] - w->down_start[v], w->pos);
         }
       w->down_dirty[gr] = FALSE;
     }
@@ -412,6 +414,39 @@ _gw_layout_compare_sort_entry (const void *pa,
   return (a->pos > b->pos) - (a->pos < b->pos);
 }
 
+static inline gboolean
+sort_entry_before (const SortEntry *a,
+                   const SortEntry *b)
+{
+  return a->key < b->key || (a->key == b->key && a->pos < b->pos);
+}
+
+/* Sorts by key, ties by pos: no two entries compare equal, so any sort
+ * gives the same order.  Layers are mostly short, where an insertion sort
+ * beats qsort's calls through a pointer. */
+void
+_gw_layout_sort_entries (SortEntry *entries,
+                         guint      n)
+{
+  if (n > 32)
+    {
+      qsort (entries, n, sizeof (SortEntry), _gw_layout_compare_sort_entry);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      SortEntry e = entries[i];
+      guint j = i;
+
+      while (j > 0 && sort_entry_before (&e, &entries[j - 1]))
+        {
+          entries[j] = entries[j - 1];
+          j--;
+        }
+      entries[j] = e;
+    }
+}
+
 /* Dot's weighted median of a node's neighbour positions. */
 static double
 median_value (const Adj *list,
@@ -464,7 +499,7 @@ median_layer (Work      *w,
        * nodes with equal medians get a chance to swap. */
       entries[n_moving++] = (SortEntry) { key, flip ? -(int) k : (int) k, v };
     }
-  qsort (entries, n_moving, sizeof (SortEntry), _gw_layout_compare_sort_entry);
+  _gw_layout_sort_entries (entries, n_moving);
   for (guint i = 0; i < n_moving; i++)
     if (nodes[slots[i]] != entries[i].node)
       {

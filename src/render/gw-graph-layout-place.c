@@ -431,7 +431,7 @@ typedef struct
   guint  moving;      /* 0: neither end is the node being moved; 1: the start; 2: the end */
 } PolishSeg;
 
-typedef struct
+struct _Polish
 {
   Work          *w;
   const Layers  *L;
@@ -447,32 +447,84 @@ typedef struct
   guint         *inc;
   guint         *stamp;       /* by edge */
   guint          stamp_now;
+  guint         *cand_start;  /* with a cache: per entry of inc, its edges that may cross */
+  guint         *cand;
+  guint         *scratch;     /* without a cache: the partners of one edge */
   PolishSeg     *mine;        /* scratch: the node's segments and those they may cross */
   PolishSeg     *theirs;
   guint          cap;
-} Polish;
+};
 
-static void
-polish_init (Polish       *P,
-             Work         *w,
-             const Layers *L,
-             const double *layer_y,
-             const double *x,
-             guint        *members,
-             guint         n_members)
+/* The edges that span one of the layer gaps that edge inc[j] spans and
+ * share no end with it, each once, into @out (room for every edge of the
+ * component).  Returns how many. */
+static guint
+gap_partners (Polish *P,
+              guint   j,
+              guint  *out)
 {
+  Work *w = P->w;
+  guint e = P->inc[j], a = w->otail[e], b = w->ohead[e], n = 0;
+  int first = w->layer[a] - P->L->r0, last = w->layer[b] - P->L->r0;
+
+  P->stamp_now++;
+  for (int g = first; g < last; g++)
+    for (guint q = P->gap_start[g]; q < P->gap_start[g + 1]; q++)
+      {
+        guint f = P->gap[q], c = w->otail[f], d = w->ohead[f];
+
+        if (P->stamp[f] == P->stamp_now)
+          continue;
+        P->stamp[f] = P->stamp_now;
+        if (c == a || c == b || d == a || d == b)
+          continue;
+        out[n++] = f;
+      }
+  return n;
+}
+
+/* The edges that may cross each edge of each real member, found once: they
+ * depend on the layers only, not on the order, so every trial reuses them. */
+static void
+polish_fill_cache (Polish *P)
+{
+  guint n_inc = P->inc_start[P->n_real], n = 0, cap = MAX (256u, 2 * P->n_edges);
+
+  P->cand_start = g_new (guint, n_inc + 1);
+  P->cand = g_new (guint, cap);
+  for (guint j = 0; j < n_inc; j++)
+    {
+      if (cap - n < P->n_edges)
+        {
+          cap = 2 * cap + P->n_edges;
+          P->cand = g_renew (guint, P->cand, cap);
+        }
+      P->cand_start[j] = n;
+      n += gap_partners (P, j, P->cand + n);
+    }
+  P->cand_start[n_inc] = n;
+}
+
+/* The structure of the component's straight edges: which edges span each
+ * layer gap and meet each real node.  @cache: also the pairs that may
+ * cross, for a component laid out several times. */
+Polish *
+_gw_layout_polish_new (Work         *w,
+                       const Layers *L,
+                       const double *layer_y,
+                       guint        *members,
+                       guint         n_members,
+                       gboolean      cache)
+{
+  Polish *P = g_new0 (Polish, 1);
   g_autofree guint *local = g_new (guint, w->n);
   g_autofree guint *fill = NULL;
 
-  memset (P, 0, sizeof *P);
   P->w = w;
   P->L = L;
   P->layer_y = layer_y;
   P->members = members;
   P->xr = g_new (double, w->n);
-  for (guint k = 0; k < L->n_nodes; k++)
-    if (L->nodes[k] < w->n)
-      P->xr[L->nodes[k]] = x[k];
   /* Members hold real nodes first. */
   while (P->n_real < n_members && members[P->n_real] < w->n)
     {
@@ -517,10 +569,15 @@ polish_init (Polish       *P,
   P->cap = 64;
   P->mine = g_new (PolishSeg, P->cap);
   P->theirs = g_new (PolishSeg, P->cap);
+  if (cache)
+    polish_fill_cache (P);
+  else
+    P->scratch = g_new (guint, P->n_edges + 1);
+  return P;
 }
 
-static void
-polish_clear (Polish *P)
+void
+_gw_layout_polish_free (Polish *P)
 {
   g_free (P->xr);
   g_free (P->edges);
@@ -529,8 +586,58 @@ polish_clear (Polish *P)
   g_free (P->inc_start);
   g_free (P->inc);
   g_free (P->stamp);
+  g_free (P->cand_start);
+  g_free (P->cand);
+  g_free (P->scratch);
   g_free (P->mine);
   g_free (P->theirs);
+  g_free (P);
+}
+
+/* The real nodes' x from the placement (by index into L->nodes). */
+static void
+polish_take_x (Polish       *P,
+               const double *x)
+{
+  for (guint k = 0; k < P->L->n_nodes; k++)
+    if (P->L->nodes[k] < P->w->n)
+      P->xr[P->L->nodes[k]] = x[k];
+}
+
+/* Adds the pair (edge e of member i, edge f) unless f lies wholly outside
+ * the reach of e while i moves in [x_lo, x_hi].  FALSE once the pairs are
+ * more than @limit. */
+static inline gboolean
+polish_add_pair (Polish *P,
+                 guint   v,
+                 guint   e,
+                 guint   f,
+                 double  x_lo,
+                 double  x_hi,
+                 guint  *n,
+                 guint   limit)
+{
+  Work *w = P->w;
+  guint a = w->otail[e], b = w->ohead[e], c = w->otail[f], d = w->ohead[f];
+  double far = a == v ? P->xr[b] : P->xr[a];
+
+  if (*n > limit)
+    return FALSE;
+  if (*n == P->cap)
+    {
+      P->cap *= 2;
+      P->mine = g_renew (PolishSeg, P->mine, P->cap);
+      P->theirs = g_renew (PolishSeg, P->theirs, P->cap);
+    }
+  /* With i anywhere in [x_lo, x_hi], its edge spans at most this much
+   * across: edges wholly outside cannot cross it. */
+  if (MAX (P->xr[c], P->xr[d]) < MIN (far, x_lo) || MIN (P->xr[c], P->xr[d]) > MAX (far, x_hi))
+    return TRUE;
+  P->mine[*n] = (PolishSeg) { P->xr[a], P->layer_y[w->layer[a]], P->xr[b], P->layer_y[w->layer[b]],
+                              a == v ? 1 : 2 };
+  P->theirs[*n] = (PolishSeg) { P->xr[c], P->layer_y[w->layer[c]], P->xr[d], P->layer_y[w->layer[d]], 0 };
+  (*n)++;
+  return TRUE;
 }
 
 /* The pairs (one of member i's edges, an edge that may cross it), as
@@ -543,49 +650,16 @@ polish_pairs (Polish *P,
               double  x_hi,
               guint   limit)
 {
-  Work *w = P->w;
   guint v = P->members[i], n = 0;
 
   for (guint j = P->inc_start[i]; j < P->inc_start[i + 1]; j++)
     {
-      guint e = P->inc[j];
-      guint a = w->otail[e], b = w->ohead[e];
-      int first = w->layer[a] - P->L->r0, last = w->layer[b] - P->L->r0;
+      const guint *partners = P->cand != NULL ? P->cand + P->cand_start[j] : P->scratch;
+      guint n_partners = P->cand != NULL ? P->cand_start[j + 1] - P->cand_start[j] : gap_partners (P, j, P->scratch);
 
-      P->stamp_now++;
-      for (int g = first; g < last; g++)
-        for (guint q = P->gap_start[g]; q < P->gap_start[g + 1]; q++)
-          {
-            guint f = P->gap[q], c, d;
-
-            if (P->stamp[f] == P->stamp_now)
-              continue;
-            P->stamp[f] = P->stamp_now;
-            c = w->otail[f];
-            d = w->ohead[f];
-            if (c == a || c == b || d == a || d == b)
-              continue;
-            if (n > limit)
-              return n;
-            if (n == P->cap)
-              {
-                P->cap *= 2;
-                P->mine = g_renew (PolishSeg, P->mine, P->cap);
-                P->theirs = g_renew (PolishSeg, P->theirs, P->cap);
-              }
-            /* With i anywhere in [x_lo, x_hi], its edge spans at most
-             * this much across: edges wholly outside cannot cross it. */
-            {
-              double far = a == v ? P->xr[b] : P->xr[a];
-
-              if (MAX (P->xr[c], P->xr[d]) < MIN (far, x_lo) || MIN (P->xr[c], P->xr[d]) > MAX (far, x_hi))
-                continue;
-            }
-            P->mine[n] = (PolishSeg) { P->xr[a], P->layer_y[w->layer[a]], P->xr[b], P->layer_y[w->layer[b]],
-                                       a == v ? 1 : 2 };
-            P->theirs[n] = (PolishSeg) { P->xr[c], P->layer_y[w->layer[c]], P->xr[d], P->layer_y[w->layer[d]], 0 };
-            n++;
-          }
+      for (guint q = 0; q < n_partners; q++)
+        if (!polish_add_pair (P, v, P->inc[j], partners[q], x_lo, x_hi, &n, limit))
+          return n;
     }
   return n;
 }
@@ -631,15 +705,13 @@ guint
 _gw_layout_straight_polish (Work         *w,
                             Layers       *L,
                             double       *x,
-                            const double *layer_y,
-                            guint        *members,
-                            guint         n_members)
+                            Polish       *P)
 {
-  Polish P;
   guint moved = 0, max_len = 1;
+  guint *members = P->members;
   double *others;
 
-  polish_init (&P, w, L, layer_y, x, members, n_members);
+  polish_take_x (P, x);
   for (guint r = 0; r < L->nr; r++)
     max_len = MAX (max_len, layer_len (L, r));
   others = g_new (double, max_len + 1);
@@ -648,17 +720,17 @@ _gw_layout_straight_polish (Work         *w,
     {
       guint round_moves = 0;
 
-      for (guint i = 0; i < P.n_real; i++)
+      for (guint i = 0; i < P->n_real; i++)
         {
           guint v = members[i], n_pairs, n_others = 0, best_c, here, lo_k, hi_k, n_cand;
           double cand[2 * POLISH_WINDOW + 2];
           int r = w->layer[v] - L->r0;
-          double x0 = P.xr[v], best_x = x0, pitch = w->in_nodes[v].width + w->opt->node_sep;
+          double x0 = P->xr[v], best_x = x0, pitch = w->in_nodes[v].width + w->opt->node_sep;
 
           /* The gaps near where the node is: here = how many are left of it. */
           for (guint k = L->start[r]; k < L->start[r + 1]; k++)
             if (L->nodes[k] < w->n && L->nodes[k] != v)
-              others[n_others++] = P.xr[L->nodes[k]];
+              others[n_others++] = P->xr[L->nodes[k]];
           qsort (others, n_others, sizeof (double), compare_double);
           here = 0;
           while (here < n_others && others[here] < x0)
@@ -671,18 +743,18 @@ _gw_layout_straight_polish (Work         *w,
               : k == n_others ? others[n_others - 1] + pitch
               : (others[k - 1] + others[k]) / 2;
 
-          n_pairs = polish_pairs (&P, i, MIN (x0, n_cand > 0 ? cand[0] : x0), MAX (x0, n_cand > 0 ? cand[n_cand - 1] : x0),
+          n_pairs = polish_pairs (P, i, MIN (x0, n_cand > 0 ? cand[0] : x0), MAX (x0, n_cand > 0 ? cand[n_cand - 1] : x0),
                                   POLISH_MAX_PAIRS);
           /* In a dense layer every node's edges meet all the others: the
            * polish would cost the square of the layer's edges. */
           if (n_pairs > POLISH_MAX_PAIRS)
             continue;
-          best_c = polish_count (&P, n_pairs, x0);
+          best_c = polish_count (P, n_pairs, x0);
           if (best_c == 0)
             continue;
           for (guint k = 0; k < n_cand; k++)
             {
-              guint c = polish_count (&P, n_pairs, cand[k]);
+              guint c = polish_count (P, n_pairs, cand[k]);
 
               if (c < best_c)
                 {
@@ -692,7 +764,7 @@ _gw_layout_straight_polish (Work         *w,
             }
           if (best_x != x0)
             {
-              P.xr[v] = best_x;
+              P->xr[v] = best_x;
               round_moves++;
             }
         }
@@ -703,29 +775,19 @@ _gw_layout_straight_polish (Work         *w,
 
   for (guint k = 0; k < L->n_nodes; k++)
     if (L->nodes[k] < w->n)
-      x[k] = P.xr[L->nodes[k]];
+      x[k] = P->xr[L->nodes[k]];
   g_free (others);
-  polish_clear (&P);
   return moved;
 }
 
 /* Crossings of the component's edges drawn as straight segments between
  * their ends' centres. */
 guint64
-_gw_layout_count_straight (Work         *w,
-                           const Layers *L,
-                           const double *x,
-                           const double *layer_y,
-                           guint        *members,
-                           guint         n_members)
+_gw_layout_count_straight (Polish       *P,
+                           const double *x)
 {
-  Polish P;
-  guint64 total;
-
-  polish_init (&P, w, L, layer_y, x, members, n_members);
-  total = polish_total (&P);
-  polish_clear (&P);
-  return total;
+  polish_take_x (P, x);
+  return polish_total (P);
 }
 
 /* After the polish: the layers take the real nodes' new places, virtual
@@ -763,7 +825,7 @@ _gw_layout_polish_reroute (Work   *w,
 
           entries[i] = (SortEntry) { by_node[v], (int) i, v };
         }
-      qsort (entries, len, sizeof (SortEntry), _gw_layout_compare_sort_entry);
+      _gw_layout_sort_entries (entries, len);
       for (guint i = 0; i < len; i++)
         L->nodes[L->start[r] + i] = entries[i].node;
       _gw_layout_layer_changed (w, L, r);

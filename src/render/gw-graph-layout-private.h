@@ -172,6 +172,9 @@ typedef struct
   guint  node;
 } SortEntry;
 
+/* The straight-line polish's view of a component (gw-graph-layout-place.c). */
+typedef struct _Polish Polish;
+
 /* Small helpers */
 
 static inline guint
@@ -240,6 +243,8 @@ void _gw_layout_transpose_all (Work     *w,
                                gboolean  ties);
 int _gw_layout_compare_sort_entry (const void *pa,
                                    const void *pb);
+void _gw_layout_sort_entries (SortEntry *entries,
+                              guint      n);
 void _gw_layout_initial_order (Work   *w,
                                Layers *L,
                                guint  *members,
@@ -269,18 +274,19 @@ void _gw_layout_straighten (Work         *w,
 void _gw_layout_place_component (Work         *w,
                                  const Layers *L,
                                  double       *x);
-guint _gw_layout_straight_polish (Work         *w,
-                                  Layers       *L,
-                                  double       *x,
-                                  const double *layer_y,
-                                  guint        *members,
-                                  guint         n_members);
-guint64 _gw_layout_count_straight (Work         *w,
-                                   const Layers *L,
-                                   const double *x,
-                                   const double *layer_y,
-                                   guint        *members,
-                                   guint         n_members);
+Polish *_gw_layout_polish_new (Work         *w,
+                               const Layers *L,
+                               const double *layer_y,
+                               guint        *members,
+                               guint         n_members,
+                               gboolean      cache);
+void _gw_layout_polish_free (Polish *P);
+guint _gw_layout_straight_polish (Work   *w,
+                                  Layers *L,
+                                  double *x,
+                                  Polish *P);
+guint64 _gw_layout_count_straight (Polish       *P,
+                                   const double *x);
 void _gw_layout_polish_reroute (Work   *w,
                                 Layers *L,
                                 double *x);

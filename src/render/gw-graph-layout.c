@@ -285,7 +285,7 @@ order_incremental (Work   *w,
 
           entries[i] = (SortEntry) { key[v], (int) v, v };
         }
-      qsort (entries, len, sizeof (SortEntry), _gw_layout_compare_sort_entry);
+      _gw_layout_sort_entries (entries, len);
       for (guint i = 0; i < len; i++)
         L->nodes[L->start[r] + i] = entries[i].node;
       _gw_layout_layer_changed (w, L, r);
@@ -315,6 +315,7 @@ lay_out_component (Work         *w,
 {
   guint n_seg = 0, trials;
   guint64 best = G_MAXUINT64;
+  Polish *polish;
   g_autofree guint *best_nodes = NULL;
   g_autofree double *best_x = NULL;
 
@@ -348,18 +349,21 @@ lay_out_component (Work         *w,
     n_seg += w->down_start[members[i] + 1] - w->down_start[members[i]];
   trials = n_seg <= TRIAL_SEGMENTS && n_seg > 0 ? MAX_TRIALS : 1;
 
+  /* The polish's pairs of edges that may cross depend on the layers
+   * only: with several trials they are found once. */
+  polish = _gw_layout_polish_new (w, L, layer_y, members, n_members, trials > 1);
   for (guint t = 0; t < trials; t++)
     {
       guint64 score;
 
       _gw_layout_order_component (w, L, members, n_members, t);
       _gw_layout_place_component (w, L, x);
-      if (_gw_layout_straight_polish (w, L, x, layer_y, members, n_members) > 0)
+      if (_gw_layout_straight_polish (w, L, x, polish) > 0)
         _gw_layout_polish_reroute (w, L, x);
       if (trials == 1)
-        return;
+        break;
 
-      score = _gw_layout_count_crossings (w, L) + _gw_layout_count_straight (w, L, x, layer_y, members, n_members);
+      score = _gw_layout_count_crossings (w, L) + _gw_layout_count_straight (polish, x);
       if (score < best)
         {
           best = score;
@@ -371,6 +375,9 @@ lay_out_component (Work         *w,
       if (score == 0)
         break;
     }
+  _gw_layout_polish_free (polish);
+  if (trials == 1)
+    return;
   memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);
   memcpy (x, best_x, sizeof (double) * n_members);
   for (guint r = 0; r < L->nr; r++)
