@@ -1298,23 +1298,30 @@ shuffle_order (Work   *w,
  * @trial: two short sweep runs (trial 0: from breadth-first orders down,
  * then up the edges; later trials from other walks or shuffled layers), a
  * long run from the better, global sifting, then sifting.  Leaves the
- * order in L. */
-void
-_gw_layout_order_component (Work   *w,
-                            Layers *L,
-                            guint  *members,
-                            guint   n_members,
-                            guint   trial)
+ * order in L.
+ *
+ * The rest of the search after the short runs depends on their order
+ * alone.  @seen (nullable) holds the orders earlier trials went on from:
+ * when the short runs end where one did, this trial would repeat it, and
+ * FALSE is returned at once; otherwise the order is added to @seen. */
+gboolean
+_gw_layout_order_component (Work      *w,
+                            Layers    *L,
+                            guint     *members,
+                            guint      n_members,
+                            guint      trial,
+                            GPtrArray *seen)
 {
   guint max_len = 0, stall = MAX (w->opt->sweeps, 1u);
   guint64 best = G_MAXUINT64, c;
   guint *best_nodes, *keep;
   SortEntry *entries;
   guint *slots;
+  gboolean repeated = FALSE;
 
   _gw_layout_initial_order (w, L, members, n_members, (2 + trial) % 4);
   if (L->nr < 2)
-    return;
+    return TRUE;
   for (guint r = 0; r < L->nr; r++)
     max_len = MAX (max_len, layer_len (L, r));
   entries = g_new (SortEntry, max_len + 1);
@@ -1338,6 +1345,15 @@ _gw_layout_order_component (Work   *w,
           memcpy (keep, L->nodes, sizeof (guint) * n_members);
         }
     }
+  if (seen != NULL)
+    {
+      for (guint i = 0; i < seen->len && !repeated; i++)
+        repeated = memcmp (g_ptr_array_index (seen, i), keep, sizeof (guint) * n_members) == 0;
+      if (!repeated)
+        g_ptr_array_add (seen, g_memdup2 (keep, sizeof (guint) * n_members));
+    }
+  if (repeated)
+    goto out;
   memcpy (L->nodes, keep, sizeof (guint) * n_members);
   for (guint r = 0; r < L->nr; r++)
     _gw_layout_layer_changed (w, L, r);
@@ -1348,8 +1364,10 @@ _gw_layout_order_component (Work   *w,
   best = global_sift (w, L, members, n_members, best, best_nodes, GLOBAL_ROUNDS);
   _gw_layout_sift_order (w, L, best, best_nodes, slots, SIFT_ROUNDS);
 
+out:
   g_free (best_nodes);
   g_free (keep);
   g_free (entries);
   g_free (slots);
+  return !repeated;
 }

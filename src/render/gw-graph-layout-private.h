@@ -256,11 +256,12 @@ guint64 _gw_layout_sift_order (Work    *w,
                                guint   *best_nodes,
                                guint   *slots,
                                guint    max_rounds);
-void _gw_layout_order_component (Work   *w,
-                                 Layers *L,
-                                 guint  *members,
-                                 guint   n_members,
-                                 guint   trial);
+gboolean _gw_layout_order_component (Work      *w,
+                                     Layers    *L,
+                                     guint     *members,
+                                     guint      n_members,
+                                     guint      trial,
+                                     GPtrArray *seen);
 
 /* Phases 5 and 6: coordinates and routes (gw-graph-layout-place.c) */
 

@@ -318,6 +318,7 @@ lay_out_component (Work         *w,
   Polish *polish;
   g_autofree guint *best_nodes = NULL;
   g_autofree double *best_x = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
   if (w->incremental)
     {
@@ -356,7 +357,8 @@ lay_out_component (Work         *w,
     {
       guint64 score;
 
-      _gw_layout_order_component (w, L, members, n_members, t);
+      if (!_gw_layout_order_component (w, L, members, n_members, t, seen))
+        continue;
       _gw_layout_place_component (w, L, x);
       if (_gw_layout_straight_polish (w, L, x, polish) > 0)
         _gw_layout_polish_reroute (w, L, x);
