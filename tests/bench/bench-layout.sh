@@ -13,8 +13,11 @@
 # the ratio holds on a busy machine.  dot runs once at N = 2000 (about a
 # minute) and not at all from N = 5000 (it did not finish in 20 minutes):
 # there gapwise is paired with the yardstick instead.  Both layouts are
-# counted with crossings.py in its two modes.  The summary table ends the
-# output; raw JSON lines are in out/layout/results.jsonl.
+# counted with crossings.py in its two modes.  First, the startup of both
+# processes is timed the same way on an empty graph (`dot -Tplain` on an
+# empty digraph, `gapwise-cli layout` on an empty register), so that the
+# table can also compare the layout work net of startup.  The summary
+# table ends the output; raw JSON lines are in out/layout/results.jsonl.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -55,6 +58,20 @@ record() {   # record KIND N < JSON line
 
 echo "Machine: $(machine)"
 echo "gapwise-cli: $CLI; dot: $(dot -V 2>&1)"
+
+# Startup: both processes on an empty graph, paired (cheap: at least 11 runs).
+d=$OUT/empty
+mkdir -p "$d"
+echo "== startup (empty graph)"
+printf 'id,title,depends_on\n' > "$d/register.csv"
+printf 'digraph {}\n' > "$d/register.dot"
+rm -f "$d/register.gapwise" "$d/register.gapwise-wal" "$d/register.gapwise-shm"
+"$HELPER" load "$d/register.csv" "$d/register.gapwise"
+cd "$d"
+"$PY" "$SHARED/timeit.py" -r "$(( RUNS > 11 ? RUNS : 11 ))" --label "startup: gapwise vs dot" \
+  --vs "dot -Tplain register.dot -o dot.plain" \
+  -- sh -c "exec '$CLI' layout register.gapwise --format plain > gapwise.plain" | record startup 0
+cd "$here"
 
 for n in $NS; do
   d=$OUT/n$n
@@ -114,8 +131,21 @@ def med(d, key="wall"):
 def fmt(v, digits=3):
     return "—" if v is None else f"{v:.{digits}f}"
 
-print("| N | edges | gapwise-cli layout s | dot -Tplain s | gapwise/dot (pairs) | layout call s (min–max) | call/dot | crossings straight: gapwise / dot | polyline: gapwise / dot |")
-print("| ---: | ---: | --- | --- | --- | --- | --- | --- | --- |")
+# Startup (n = 0): medians of the empty-graph pair.
+start = rows.pop(0, {}).get("startup")
+cli0 = start["wall"]["median"] if start else None
+dot0 = start["b"]["wall"]["median"] if start else None
+if start:
+    print(f"Startup (empty graph, median of {start['runs']} pairs): gapwise-cli layout {cli0:.4f} s, dot -Tplain {dot0:.4f} s")
+
+def net(a, a0, b, b0):
+    """(a - a0) / (b - b0): the work net of startup; None when unknown or not positive."""
+    if None in (a, a0, b, b0) or b - b0 <= 0:
+        return None
+    return (a - a0) / (b - b0)
+
+print("| N | edges | gapwise-cli layout s | dot -Tplain s | gapwise/dot (pairs) | net of startup: (gapwise − start)/(dot − start) | layout call s (min–max) | call/dot | call/(dot − start) | crossings straight: gapwise / dot | polyline: gapwise / dot |")
+print("| ---: | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for n in sorted(rows):
     r = rows[n]
     call = r.get("layout-call")
@@ -128,7 +158,9 @@ for n in sorted(rows):
         f"— (vs yardstick {yard['a_over_b_wall']['median']:.3f})" if yard else "—")
     call_s = f"{call['median_s']:.4f} ({call['min_s']:.4f}–{call['max_s']:.4f})" if call else "—"
     call_ratio = fmt(call["median_s"] / dot, 4) if call and dot else "—"
+    net_ratio = fmt(net(cli if vs else None, cli0, dot, dot0), 4)
+    call_net = fmt(net(call["median_s"] if call else None, 0.0, dot, dot0), 4)
     cs = lambda k: r[k]["crossings"] if k in r else "—"
-    print(f"| {n} | {call['edges'] if call else '—'} | {fmt(cli)} | {fmt(dot)} | {ratio_s} | {call_s} | {call_ratio} "
+    print(f"| {n} | {call['edges'] if call else '—'} | {fmt(cli)} | {fmt(dot)} | {ratio_s} | {net_ratio} | {call_s} | {call_ratio} | {call_net} "
           f"| {cs('gapwise-straight')} / {cs('dot-straight')} | {cs('gapwise-polyline')} / {cs('dot-polyline')} |")
 PY
