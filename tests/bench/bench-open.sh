@@ -87,6 +87,16 @@ for setup in gl cairo nogl; do
 done
 cat window.jsonl
 
+# 3. every other page of the 100 000-item register, in turn, in one window
+#    (default renderer): how long the window stops answering on the switch,
+#    and the memory each page adds.
+XDG_DATA_HOME="$d/xdg" GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$BUILD/data" \
+GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11 \
+  xvfb-run -a -s '-screen 0 1440x900x24' "$WINDOW" open.gapwise \
+    quadrant dependencies gantt resources gates register > pages.jsonl
+echo "# pages, one window in turn (first frame after the switch, longest gap between frames, RSS after $N items' page):"
+cat pages.jsonl
+
 $PY - "$N" list.json window.jsonl <<'PYEOF'
 import json, statistics, sys
 n = int(sys.argv[1])
