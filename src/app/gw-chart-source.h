@@ -10,7 +10,11 @@ G_BEGIN_DECLS
 
 /* A view that shows a chart: the window exports, prints and presents the
  * visible view's chart through this interface, with the light palette, so
- * that dark style never leaks into files or paper. */
+ * that dark style never leaks into files or paper.
+ *
+ * A hidden view may leave its chart out of date until it is shown; the
+ * presentation shows every view's chart, so it asks each to prepare(), and
+ * redraws on ::chart-changed when a chart computed in the background is in. */
 #define GW_TYPE_CHART_SOURCE (gw_chart_source_get_type ())
 G_DECLARE_INTERFACE (GwChartSource, gw_chart_source, GW, CHART_SOURCE, GObject)
 
@@ -31,6 +35,10 @@ struct _GwChartSourceInterface
                                 double                 width,
                                 double                 height,
                                 const GwRenderPalette *palette);
+  /* Optional: bring the chart up to date even while hidden. */
+  void     (*prepare)          (GwChartSource *self);
+  /* Optional (TRUE when missing): whether draw() has a chart to draw. */
+  gboolean (*is_ready)         (GwChartSource *self);
 };
 
 char    *gw_chart_source_get_title        (GwChartSource *self);
@@ -42,5 +50,8 @@ void     gw_chart_source_draw             (GwChartSource         *self,
                                            double                 width,
                                            double                 height,
                                            const GwRenderPalette *palette);
+void     gw_chart_source_prepare          (GwChartSource *self);
+gboolean gw_chart_source_is_ready         (GwChartSource *self);
+void     gw_chart_source_chart_changed    (GwChartSource *self);
 
 G_END_DECLS

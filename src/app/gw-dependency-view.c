@@ -29,6 +29,7 @@ struct _GwDependencyView
   gboolean        loading_settings;
   gboolean        fresh_layout;   /* lay out anew, not from the shown places */
   gboolean        other_register; /* the graph shown is of the register before */
+  gboolean        dirty;          /* changed while hidden: laid out when shown */
 
   /* template */
   GtkSearchEntry *search_entry;
@@ -183,6 +184,7 @@ on_layout_done_cb (GObject      *source,
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->canvas), NULL);
   gw_graph_canvas_set_render (self->canvas, render, job->critical);
   show_page (self, job->items->len > 0 ? "graph" : "empty");
+  gw_chart_source_chart_changed (GW_CHART_SOURCE (self));
 }
 
 static void
@@ -196,6 +198,7 @@ refresh (GwDependencyView *self)
   guint n;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
   if (list == NULL || store == NULL)
     {
       gw_graph_canvas_set_render (self->canvas, NULL, NULL);
@@ -268,9 +271,17 @@ on_refresh_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Hidden, the page only notes changes (a large register's layout takes a
+ * while and a core); shown, or asked to prepare its chart, it catches up. */
 static void
 queue_refresh (GwDependencyView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      self->dirty = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
 }
@@ -443,11 +454,43 @@ gw_dependency_view_draw_chart (GwChartSource         *source,
 }
 
 static void
+gw_dependency_view_prepare (GwChartSource *source)
+{
+  GwDependencyView *self = GW_DEPENDENCY_VIEW (source);
+
+  if (self->dirty || self->refresh_id != 0)
+    refresh (self);
+}
+
+static gboolean
+gw_dependency_view_is_ready (GwChartSource *source)
+{
+  GwDependencyView *self = GW_DEPENDENCY_VIEW (source);
+
+  return !self->dirty && self->refresh_id == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "busy") != 0;
+}
+
+static void
 chart_source_iface_init (GwChartSourceInterface *iface)
 {
   iface->get_title = gw_dependency_view_get_title;
   iface->get_natural_size = gw_dependency_view_get_natural_size;
   iface->draw = gw_dependency_view_draw_chart;
+  iface->prepare = gw_dependency_view_prepare;
+  iface->is_ready = gw_dependency_view_is_ready;
+}
+
+/* GtkWidget */
+
+static void
+gw_dependency_view_map (GtkWidget *widget)
+{
+  GwDependencyView *self = GW_DEPENDENCY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gw_dependency_view_parent_class)->map (widget);
+  if (self->dirty)
+    queue_refresh (self);
 }
 
 /* GObject */
@@ -519,6 +562,7 @@ gw_dependency_view_class_init (GwDependencyViewClass *klass)
   object_class->dispose = gw_dependency_view_dispose;
   object_class->get_property = gw_dependency_view_get_property;
   object_class->set_property = gw_dependency_view_set_property;
+  widget_class->map = gw_dependency_view_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, GW_TYPE_CONTEXT,

@@ -422,6 +422,7 @@ set_chart (GwGanttView  *self,
   apply_options (self);
   update_summary (self);
   update_adjustments (self);
+  gw_chart_source_chart_changed (GW_CHART_SOURCE (self));
 
   s = chart ? gw_gantt_chart_get_schedule (chart) : NULL;
   if (s == NULL)
@@ -1223,12 +1224,33 @@ gw_gantt_view_draw_chart (GwChartSource         *source,
   update_ghost (self);
 }
 
+/* Hidden, the page computes nothing; the presentation needs its chart. */
+static void
+gw_gantt_view_prepare (GwChartSource *source)
+{
+  GwGanttView *self = GW_GANTT_VIEW (source);
+
+  if ((self->chart == NULL || self->dirty) && !self->computing && self->drag == DRAG_NONE)
+    {
+      g_clear_handle_id (&self->recompute_id, g_source_remove);
+      start_computation (self, NULL);
+    }
+}
+
+static gboolean
+gw_gantt_view_is_ready (GwChartSource *source)
+{
+  return GW_GANTT_VIEW (source)->chart != NULL;
+}
+
 static void
 chart_source_iface_init (GwChartSourceInterface *iface)
 {
   iface->get_title = gw_gantt_view_get_title;
   iface->get_natural_size = gw_gantt_view_get_natural_size;
   iface->draw = gw_gantt_view_draw_chart;
+  iface->prepare = gw_gantt_view_prepare;
+  iface->is_ready = gw_gantt_view_is_ready;
 }
 
 /* GtkWidget */

@@ -123,8 +123,12 @@ draw_slide_cb (GtkDrawingArea *area,
 
       gw_summary_chart_draw (cr, &summary, &palette, cw, ch);
     }
-  else
+  else if (gw_chart_source_is_ready (g_ptr_array_index (self->sources, self->slide - 1)))
     gw_chart_source_draw (g_ptr_array_index (self->sources, self->slide - 1), cr, cw, ch, &palette);
+  else
+    /* Translators: on a slide whose chart is still being computed */
+    show_text (cr, &palette, _("Preparing the chart…"), font, &palette.muted, 0, ch / 2 - font, cw,
+               PANGO_ALIGN_CENTER);
   cairo_restore (cr);
 
   /* The footer: the slide's name, where to go, and where we are. */
@@ -303,8 +307,16 @@ gw_presentation_new (GtkWindow *parent,
                        "destroy-with-parent", TRUE,
                        "modal", TRUE,
                        NULL);
+  /* Pages never shown may have no chart yet: each computes its own now. */
   for (guint i = 0; i < sources->len; i++)
-    g_ptr_array_add (self->sources, g_object_ref (g_ptr_array_index (sources, i)));
+    {
+      GwChartSource *source = g_ptr_array_index (sources, i);
+
+      g_ptr_array_add (self->sources, g_object_ref (source));
+      g_signal_connect_object (source, "chart-changed", G_CALLBACK (gtk_widget_queue_draw),
+                               self->area, G_CONNECT_SWAPPED);
+      gw_chart_source_prepare (source);
+    }
   read_summary (self, store);
   self->slide = MIN (first, sources->len);
   /* The screen's size too, for window managers that do not make it full screen. */

@@ -719,6 +719,7 @@ update_chart (GwResourcesView *self)
   update_tables (self);
   update_summary (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->load_area));
+  gw_chart_source_chart_changed (GW_CHART_SOURCE (self));
 }
 
 static void
@@ -961,12 +962,33 @@ gw_resources_view_draw_chart (GwChartSource         *source,
   gtk_widget_queue_draw (GTK_WIDGET (self->load_area));
 }
 
+/* Hidden, the page computes nothing; the presentation needs its chart. */
+static void
+gw_resources_view_prepare (GwChartSource *source)
+{
+  GwResourcesView *self = GW_RESOURCES_VIEW (source);
+
+  if (self->schedule == NULL || self->dirty)
+    {
+      g_clear_handle_id (&self->recompute_id, g_source_remove);
+      start_computation (self);
+    }
+}
+
+static gboolean
+gw_resources_view_is_ready (GwChartSource *source)
+{
+  return GW_RESOURCES_VIEW (source)->chart != NULL;
+}
+
 static void
 chart_source_iface_init (GwChartSourceInterface *iface)
 {
   iface->get_title = gw_resources_view_get_title;
   iface->get_natural_size = gw_resources_view_get_natural_size;
   iface->draw = gw_resources_view_draw_chart;
+  iface->prepare = gw_resources_view_prepare;
+  iface->is_ready = gw_resources_view_is_ready;
 }
 
 /* GtkWidget */

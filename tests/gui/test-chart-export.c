@@ -446,6 +446,81 @@ test_present (Fixture       *fx,
   g_assert_null (find_presentation ());
 }
 
+static gboolean
+all_ready (gpointer data)
+{
+  GPtrArray *sources = data;
+
+  for (guint i = 0; i < sources->len; i++)
+    if (!gw_chart_source_is_ready (g_ptr_array_index (sources, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* How many pixels of a chart drawn at 800 x 500 differ from its corner's. */
+static guint
+drawn_pixels (GwChartSource *source)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  const GwRenderPalette *palette = gw_render_palette_light ();
+  guint32 *data, corner;
+  guint n = 0;
+  int stride;
+
+  gw_render_set_color (cr, &palette->background, 1);
+  cairo_paint (cr);
+  gw_chart_source_draw (source, cr, 800, 500, palette);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = (guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  corner = data[0] & 0xffffff;
+  for (int y = 0; y < 500; y++)
+    for (int x = 0; x < 800; x++)
+      n += (data[y * stride + x] & 0xffffff) != corner;
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* Presenting from a window whose chart pages were never shown: each page
+ * computes its chart for its slide, and every slide has one. */
+static void
+test_present_unvisited_pages (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (fx->stack);
+  GwPresentation *presentation;
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fx->stack), ==, "register");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (GW_IS_CHART_SOURCE (child))
+        g_ptr_array_add (sources, child);
+    }
+  g_assert_cmpuint (sources->len, ==, 5);
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.present", NULL);
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  g_assert_true (gw_test_wait_until (all_ready, sources, 20000));
+  gw_test_spin ();
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autofree char *title = gw_chart_source_get_title (g_ptr_array_index (sources, i));
+      guint n = drawn_pixels (g_ptr_array_index (sources, i));
+
+      g_test_message ("%s: %u pixels drawn", title, n);
+      g_assert_cmpuint (n, >, 2000);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.leave", NULL);
+  gw_test_spin ();
+}
+
 typedef struct
 {
   GError   *error;
@@ -674,6 +749,7 @@ main (int   argc,
   ADD ("print-chart", test_print_chart);
   ADD ("print-register", test_print_register);
   ADD ("present", test_present);
+  ADD ("present-unvisited-pages", test_present_unvisited_pages);
   ADD ("report", test_report);
   ADD ("saved-toast", test_saved_toast);
   ADD ("export-tables", test_export_tables);
