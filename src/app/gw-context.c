@@ -36,6 +36,36 @@ static GParamSpec *properties[N_PROPS];
 
 #define POLL_INTERVAL_SECONDS 1
 
+/* Helpers */
+
+/* The schedule of the items the window holds: the register's other tables
+ * are read again, its items are not. */
+static GwSchedule *
+schedule_items (GwContext  *self,
+                GError    **error)
+{
+  g_autoptr(GwCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GwScheduleInput) input = NULL;
+  guint n;
+
+  if (self->items == NULL)
+    return gw_schedule_new_from_store (self->store, error);
+  calendar = gw_calendar_new_from_store (self->store, error);
+  if (calendar == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->items), i));
+  roles = gw_store_list_roles (self->store);
+  milestones = gw_store_list_milestones (self->store);
+  input = gw_schedule_input_new_from_items (calendar, items, roles, milestones);
+  return gw_schedule_compute (input, error);
+}
+
 /* Callbacks */
 
 static void
@@ -348,6 +378,6 @@ gw_context_get_schedule (GwContext  *self,
       return NULL;
     }
   if (self->schedule == NULL)
-    self->schedule = gw_schedule_new_from_store (self->store, error);
+    self->schedule = schedule_items (self, error);
   return self->schedule;
 }

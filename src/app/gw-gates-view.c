@@ -905,36 +905,40 @@ static void
 rebuild (GwGatesView *self)
 {
   GwStore *store = get_store (self);
+  GwItemList *list = self->context ? gw_context_get_items (self->context) : NULL;
   g_autofree char *focus = focused_name (self);
-  g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   self->dirty = FALSE;
   clear_data (self);
 
-  if (store != NULL)
+  if (store != NULL && list != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      GwSchedule *schedule;
       GDate today;
 
-      self->items = gw_store_list_items (store, &error);
-      if (self->items == NULL)
-        {
-          show_error (self, error);
-          self->items = g_ptr_array_new_with_free_func (g_object_unref);
-        }
-      self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+      /* The window's items and schedule, not copies of its own: a large
+       * register is read once. */
+      self->items = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->items, g_list_model_get_item (G_LIST_MODEL (list), i));
+      /* Keys of their own: an edit renames an item in place before the
+       * rebuild it queues has run. */
+      self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; i < self->items->len; i++)
         {
           GwItem *item = g_ptr_array_index (self->items, i);
 
-          g_hash_table_insert (self->by_key, (gpointer) gw_item_get_key (item), item);
+          g_hash_table_insert (self->by_key, g_strdup (gw_item_get_key (item)), item);
         }
       self->milestones = gw_store_list_milestones (store);
       self->decision = gw_store_list_decision (store);
       /* Without a schedule (a register that cannot be scheduled) the
        * dates and "this month" are left out. */
-      self->schedule = gw_schedule_new_from_store (store, NULL);
+      schedule = gw_context_get_schedule (self->context, NULL);
+      self->schedule = schedule ? gw_schedule_ref (schedule) : NULL;
       self->verdict = gw_verdict_new (self->decision, self->items, gw_gates_get_should_threshold (store));
       self->readiness = gw_readiness_new (self->items);
       g_date_clear (&today, 1);
