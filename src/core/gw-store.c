@@ -3332,8 +3332,12 @@ gw_store_write_items (GwStore    *self,
         continue;
       for (guint k = 0; k < GW_N_LINE_KINDS; k++)
         {
-          GPtrArray *lines = gw_item_get_lines (item, k);
+          GPtrArray *lines;
 
+          /* Asking for the lines of a kind the item lacks would make a list. */
+          if (gw_item_get_n_lines (item, k) == 0)
+            continue;
+          lines = gw_item_get_lines (item, k);
           for (guint l = 0; l < lines->len; l++)
             {
               GwLine *line = g_ptr_array_index (lines, l);
