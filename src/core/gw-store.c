@@ -3162,7 +3162,10 @@ gw_store_write_items (GwStore    *self,
   g_autoptr(GArray) deps = g_array_new (FALSE, FALSE, sizeof (DepRow));
   g_autoptr(GString) columns = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) set_columns = g_string_new (NULL);
+  g_autoptr(GString) set_values = g_string_new (NULL);
   g_autofree char *insert_sql = NULL;
+  g_autofree char *update_sql = NULL;
   TableLayout item_layout, dep_layout;
   Changeset cs = { NULL, 0, 0 };
   RowSource source;
@@ -3189,22 +3192,22 @@ gw_store_write_items (GwStore    *self,
       gw_store_set_sqlite_error (error, self->db, rc, self->path);
       goto out;
     }
+  /* Column i of gw_import_rows is item_value_names[i]. */
   for (guint i = 0; i < N_ITEM_VALUES; i++)
     {
       g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "", item_value_names[i]);
       g_string_append_printf (values, "%sc%u", i > 0 ? ", " : "", i);
+      if (i == ITEM_ID)
+        continue;
+      g_string_append_printf (set_columns, "%s%s", set_columns->len > 0 ? ", " : "", item_value_names[i]);
+      g_string_append_printf (set_values, "%st.c%u", set_values->len > 0 ? ", " : "", i);
     }
   insert_sql = g_strdup_printf ("INSERT INTO main.items (%s) SELECT %s FROM gw_import_rows (?1)",
                                 columns->str, values->str);
+  update_sql = g_strdup_printf ("UPDATE main.items SET (%s) = (%s) FROM gw_import_rows (?1) AS t "
+                                "WHERE main.items.id = t.c%u", set_columns->str, set_values->str, ITEM_ID);
   if (!(insert = prepare (self, insert_sql, error)) ||
-      !(update = prepare (self, "UPDATE main.items SET (position, key, title, description, category, module, "
-                                "priority, status, effort_hours, effort_size, effort_min, effort_max, risk, "
-                                "impl_risk_pct, data_loss_risk_pct, impact, roi_pct, revenue_impact, owner, "
-                                "assignee, milestone, phase, action, current_pct, target_pct, not_before) = "
-                                "(t.c2, t.c1, t.c3, t.c4, t.c5, t.c6, t.c7, t.c8, t.c9, t.c10, t.c11, t.c12, "
-                                "t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21, t.c22, t.c23, "
-                                "t.c24, t.c25, t.c26) "
-                                "FROM gw_import_rows (?1) AS t WHERE main.items.id = t.c0", error)) ||
+      !(update = prepare (self, update_sql, error)) ||
       !(find = prepare (self, "SELECT id FROM items WHERE key = ?1", error)) ||
       !(old_deps = prepare (self, "SELECT p.key, d.lag_hours FROM dependencies d "
                                   "JOIN items p ON p.id = d.depends_on WHERE d.item_id = ?1", error)) ||
