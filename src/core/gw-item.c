@@ -1035,6 +1035,22 @@ gw_item_get_lines (GwItem     *self,
 }
 
 /**
+ * gw_item_get_n_lines:
+ *
+ * Returns: how many lines of @kind the item has, without making an empty
+ *   list as gw_item_get_lines() does
+ */
+guint
+gw_item_get_n_lines (GwItem     *self,
+                     GwLineKind  kind)
+{
+  g_return_val_if_fail (GW_IS_ITEM (self), 0);
+  g_return_val_if_fail (kind < GW_N_LINE_KINDS, 0);
+
+  return self->lines[kind] != NULL ? self->lines[kind]->len : 0;
+}
+
+/**
  * gw_item_add_line:
  * @line: (transfer full): the line to append
  */

@@ -155,6 +155,8 @@ void        gw_item_clear_dependencies (GwItem *self);
 gboolean    gw_item_has_lines         (GwItem *self);
 GPtrArray  *gw_item_get_lines         (GwItem     *self,
                                        GwLineKind  kind);
+guint       gw_item_get_n_lines       (GwItem     *self,
+                                       GwLineKind  kind);
 void        gw_item_add_line          (GwItem     *self,
                                        GwLineKind  kind,
                                        GwLine     *line);

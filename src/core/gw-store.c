@@ -32,6 +32,7 @@ struct _GwStore
   gboolean          edit_failed;
   char             *edit_label;
   sqlite3_session  *session;
+  GPtrArray        *taken;            /* Taken: changes of the edit recorded so far, in order */
 
   /* cached settings */
   char             *name;
@@ -616,8 +617,220 @@ static void
 end_session (GwStore *self)
 {
   g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->taken, g_ptr_array_unref);
   g_clear_pointer (&self->edit_label, g_free);
   self->edit_failed = FALSE;
+}
+
+static int
+start_session (GwStore *self)
+{
+  int rc = sqlite3session_create (self->db, "main", &self->session);
+
+  for (guint i = 0; rc == SQLITE_OK && gw_store_tracked_tables[i]; i++)
+    rc = sqlite3session_attach (self->session, gw_store_tracked_tables[i]);
+  return rc;
+}
+
+/* Changes of the edit under way, recorded by the session (first_id 0)
+ * or by gw_store_write_items(): the new items first_id .. last_id and
+ * their dependencies, added with the session off. */
+typedef struct
+{
+  GBytes *changeset;
+  gint64  first_id;
+  gint64  last_id;
+} Taken;
+
+static void
+taken_free (Taken *taken)
+{
+  g_bytes_unref (taken->changeset);
+  g_free (taken);
+}
+
+static void
+take_changeset (GwStore *self,
+                GBytes  *changeset,
+                gint64   first_id,
+                gint64   last_id)
+{
+  Taken *taken;
+
+  if (g_bytes_get_size (changeset) == 0)
+    {
+      g_bytes_unref (changeset);
+      return;
+    }
+  if (self->taken == NULL)
+    self->taken = g_ptr_array_new_with_free_func ((GDestroyNotify) taken_free);
+  taken = g_new (Taken, 1);
+  taken->changeset = changeset;
+  taken->first_id = first_id;
+  taken->last_id = last_id;
+  g_ptr_array_add (self->taken, taken);
+}
+
+static GBytes *
+session_bytes (void *changeset,
+               int   size)
+{
+  return g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset);
+}
+
+/* Moves what the session recorded so far into self->taken and starts a
+ * new session, which has then recorded nothing of the rows written next
+ * with it off; the order of the edit's changes is kept. */
+static gboolean
+take_session (GwStore  *self,
+              GError  **error)
+{
+  void *changeset = NULL;
+  int size = 0;
+  int rc = SQLITE_OK;
+
+  if (!sqlite3session_isempty (self->session))
+    rc = sqlite3session_changeset (self->session, &size, &changeset);
+  if (rc == SQLITE_OK)
+    {
+      take_changeset (self, session_bytes (changeset, size), 0, 0);
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      rc = start_session (self);
+    }
+  if (rc != SQLITE_OK)
+    {
+      gw_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the session's changes name an item, or a dependency of an item,
+ * that gw_store_write_items() added with the session off. */
+static gboolean
+touches_own_rows (GwStore     *self,
+                  const Taken *taken)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  gsize size = 0;
+  const void *data = g_bytes_get_data (taken->changeset, &size);
+  gboolean touches = FALSE;
+
+  if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
+    return TRUE;
+  while (!touches && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      sqlite3_value *value = NULL;
+      gint64 id;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      if (!g_str_equal (table, "items") && !g_str_equal (table, "dependencies"))
+        continue;
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &value);
+      else
+        sqlite3changeset_old (iter, 0, &value);
+      if (value == NULL)
+        {
+          touches = TRUE;
+          break;
+        }
+      id = sqlite3_value_int64 (value);
+      for (guint i = 0; i < self->taken->len && !touches; i++)
+        {
+          const Taken *own = g_ptr_array_index (self->taken, i);
+
+          touches = own->first_id != 0 && id >= own->first_id && id <= own->last_id;
+        }
+    }
+  sqlite3changeset_finalize (iter);
+  return touches;
+}
+
+/* The edit's changeset: what was taken out of the session, then what the
+ * session holds, combined as if applied in that order. The rows written
+ * without the session are appended as they are when no other change names
+ * them, rather than read and hashed again by sqlite3changegroup.
+ *
+ * Returns: (transfer full) (nullable): the changeset, or %NULL with @rc set */
+static GBytes *
+edit_changeset (GwStore *self,
+                int     *rc)
+{
+  sqlite3_changegroup *group = NULL;
+  gboolean separate = TRUE;
+  guint n_grouped = 0;
+  void *changeset = NULL;
+  int size = 0;
+  gsize total;
+  guint8 *joined;
+
+  *rc = sqlite3session_changeset (self->session, &size, &changeset);
+  if (*rc != SQLITE_OK)
+    return NULL;
+  take_changeset (self, session_bytes (changeset, size), 0, 0);
+  if (self->taken == NULL)
+    return g_bytes_new (NULL, 0);
+  if (self->taken->len == 1)
+    return g_bytes_ref (((Taken *) g_ptr_array_index (self->taken, 0))->changeset);
+
+  for (guint i = 0; i < self->taken->len && separate; i++)
+    {
+      const Taken *taken = g_ptr_array_index (self->taken, i);
+
+      if (taken->first_id == 0)
+        separate = !touches_own_rows (self, taken);
+    }
+
+  *rc = sqlite3changegroup_new (&group);
+  for (guint i = 0; *rc == SQLITE_OK && i < self->taken->len; i++)
+    {
+      const Taken *taken = g_ptr_array_index (self->taken, i);
+      gsize n = 0;
+      const void *data = g_bytes_get_data (taken->changeset, &n);
+
+      if (separate && taken->first_id != 0)
+        continue;
+      *rc = sqlite3changegroup_add (group, (int) n, (void *) data);
+      n_grouped++;
+    }
+  changeset = NULL;
+  size = 0;
+  if (*rc == SQLITE_OK && n_grouped > 0)
+    *rc = sqlite3changegroup_output (group, &size, &changeset);
+  sqlite3changegroup_delete (group);
+  if (*rc != SQLITE_OK)
+    {
+      sqlite3_free (changeset);
+      return NULL;
+    }
+
+  total = (gsize) size;
+  for (guint i = 0; separate && i < self->taken->len; i++)
+    {
+      const Taken *taken = g_ptr_array_index (self->taken, i);
+
+      if (taken->first_id != 0)
+        total += g_bytes_get_size (taken->changeset);
+    }
+  joined = g_malloc (MAX (total, 1));
+  memcpy (joined, changeset, size);
+  sqlite3_free (changeset);
+  total = (gsize) size;
+  for (guint i = 0; separate && i < self->taken->len; i++)
+    {
+      const Taken *taken = g_ptr_array_index (self->taken, i);
+      gsize n = 0;
+      const void *data = g_bytes_get_data (taken->changeset, &n);
+
+      if (taken->first_id == 0)
+        continue;
+      memcpy (joined + total, data, n);
+      total += n;
+    }
+  return g_bytes_new_take (joined, total);
 }
 
 static gboolean
@@ -671,9 +884,7 @@ edit_begin (GwStore     *self,
       return FALSE;
     }
 
-  rc = sqlite3session_create (self->db, "main", &self->session);
-  for (guint i = 0; rc == SQLITE_OK && gw_store_tracked_tables[i]; i++)
-    rc = sqlite3session_attach (self->session, gw_store_tracked_tables[i]);
+  rc = start_session (self);
   if (rc != SQLITE_OK)
     {
       gw_store_set_sqlite_error (error, self->db, rc, self->path);
@@ -694,8 +905,9 @@ edit_end (GwStore   *self,
           GError   **error)
 {
   g_autoptr(GwChange) change = NULL;
-  void *changeset = NULL;
-  int size = 0;
+  g_autoptr(GBytes) changeset = NULL;
+  gconstpointer data;
+  gsize size = 0;
   int rc;
 
   g_return_val_if_fail (self->edit_depth > 0, FALSE);
@@ -712,37 +924,36 @@ edit_end (GwStore   *self,
       return FALSE;
     }
 
-  rc = sqlite3session_changeset (self->session, &size, &changeset);
-  if (rc != SQLITE_OK)
+  changeset = edit_changeset (self, &rc);
+  if (changeset == NULL || g_bytes_get_size (changeset) > G_MAXINT)
     {
-      gw_store_set_sqlite_error (error, self->db, rc, self->path);
+      gw_store_set_sqlite_error (error, self->db, changeset == NULL ? rc : SQLITE_TOOBIG, self->path);
       end_session (self);
       gw_store_exec (self->db, "ROLLBACK", NULL);
       return FALSE;
     }
+  data = g_bytes_get_data (changeset, &size);
   sqlite3session_delete (self->session);
   self->session = NULL;
 
-  if (size > 0 && !record_history (self, changeset, size, error))
+  if (size > 0 && !record_history (self, data, (int) size, error))
     goto fail;
 
   if (size > 0)
     {
       change = change_new ();
-      collect_changes (self, changeset, size, change);
+      collect_changes (self, data, (int) size, change);
     }
 
   if (!gw_store_exec (self->db, "COMMIT", error))
     goto fail;
 
-  sqlite3_free (changeset);
   end_session (self);
   if (change != NULL)
     emit_changed (self, change);
   return TRUE;
 
 fail:
-  sqlite3_free (changeset);
   end_session (self);
   gw_store_exec (self->db, "ROLLBACK", NULL);
   return FALSE;
@@ -2327,6 +2538,516 @@ out:
   return edit_end (self, ok, error);
 }
 
+/* Rows written without the session: gw_store_write_items() adds the new
+ * items and their dependencies with the session off, and writes their
+ * undo record itself, in the changeset format of SQLite's session
+ * extension (see "CHANGESET FORMAT" in sqlite3session.c): what the session
+ * would have recorded, without a second read of every row. */
+
+/* A value of a row as the register stores it. */
+typedef struct
+{
+  int type;   /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
+  union
+  {
+    gint64      i;
+    double      r;
+    const char *text;
+  };
+  gsize       length;   /* of text */
+} RowValue;
+
+enum
+{
+  ITEM_ID, ITEM_KEY, ITEM_POSITION, ITEM_TITLE, ITEM_DESCRIPTION, ITEM_CATEGORY, ITEM_MODULE,
+  ITEM_PRIORITY, ITEM_STATUS, ITEM_EFFORT_HOURS, ITEM_EFFORT_SIZE, ITEM_EFFORT_MIN, ITEM_EFFORT_MAX,
+  ITEM_RISK, ITEM_IMPL_RISK_PCT, ITEM_DATA_LOSS_RISK_PCT, ITEM_IMPACT, ITEM_ROI_PCT, ITEM_REVENUE_IMPACT,
+  ITEM_OWNER, ITEM_ASSIGNEE, ITEM_MILESTONE, ITEM_PHASE, ITEM_ACTION, ITEM_CURRENT_PCT, ITEM_TARGET_PCT,
+  ITEM_NOT_BEFORE,
+  N_ITEM_VALUES
+};
+
+static const char *const item_value_names[N_ITEM_VALUES] = {
+  "id", "key", "position", "title", "description", "category", "module",
+  "priority", "status", "effort_hours", "effort_size", "effort_min", "effort_max",
+  "risk", "impl_risk_pct", "data_loss_risk_pct", "impact", "roi_pct", "revenue_impact",
+  "owner", "assignee", "milestone", "phase", "action", "current_pct", "target_pct",
+  "not_before",
+};
+
+enum { DEP_ITEM_ID, DEP_DEPENDS_ON, DEP_LAG_HOURS, N_DEP_VALUES };
+
+static const char *const dep_value_names[N_DEP_VALUES] = { "item_id", "depends_on", "lag_hours" };
+
+/* A table's columns as a changeset lists them: which are the primary key
+ * (and where in it), and which of our values each one holds. */
+typedef struct
+{
+  const char *table;
+  guint       n_columns;
+  guint8      pk[N_ITEM_VALUES];
+  guint       value[N_ITEM_VALUES];
+} TableLayout;
+
+/* A changeset being written. */
+typedef struct
+{
+  guint8 *data;
+  gsize   len;
+  gsize   alloc;
+} Changeset;
+
+static void
+text_value (RowValue   *v,
+            const char *text)
+{
+  if (text == NULL)
+    {
+      v->type = SQLITE_NULL;
+      return;
+    }
+  v->type = SQLITE_TEXT;
+  v->text = text;
+  v->length = strlen (text);
+}
+
+/* NAN is stored as NULL, as bind_real() does. */
+static void
+real_value (RowValue *v,
+            double    r)
+{
+  v->type = isnan (r) ? SQLITE_NULL : SQLITE_FLOAT;
+  v->r = r;
+}
+
+static void
+int_value (RowValue *v,
+           gint64    i)
+{
+  v->type = SQLITE_INTEGER;
+  v->i = i;
+}
+
+/* The values bind_item() gives, in the order of item_value_names. */
+static void
+item_values (GwItem   *item,
+             RowValue *v)
+{
+  GwItemFields *f = gw_item_get_fields (item);
+
+  int_value (&v[ITEM_ID], gw_item_get_id (item));
+  text_value (&v[ITEM_KEY], f->key);
+  int_value (&v[ITEM_POSITION], gw_item_get_position (item));
+  text_value (&v[ITEM_TITLE], f->title ? f->title : "");
+  text_value (&v[ITEM_DESCRIPTION], f->description);
+  text_value (&v[ITEM_CATEGORY], f->category);
+  text_value (&v[ITEM_MODULE], f->module);
+  text_value (&v[ITEM_PRIORITY], gw_priority_to_string (f->priority));
+  text_value (&v[ITEM_STATUS], gw_status_to_string (f->status));
+  v[ITEM_EFFORT_HOURS].type = SQLITE_FLOAT;
+  v[ITEM_EFFORT_HOURS].r = f->effort_hours;
+  text_value (&v[ITEM_EFFORT_SIZE], f->effort_size ? gw_size_to_string (f->effort_size) : NULL);
+  real_value (&v[ITEM_EFFORT_MIN], f->effort_min);
+  real_value (&v[ITEM_EFFORT_MAX], f->effort_max);
+  text_value (&v[ITEM_RISK], f->risk ? gw_risk_to_string (f->risk) : NULL);
+  real_value (&v[ITEM_IMPL_RISK_PCT], f->impl_risk_pct);
+  real_value (&v[ITEM_DATA_LOSS_RISK_PCT], f->data_loss_risk_pct);
+  if (f->impact < 0)
+    v[ITEM_IMPACT].type = SQLITE_NULL;
+  else
+    int_value (&v[ITEM_IMPACT], f->impact);
+  real_value (&v[ITEM_ROI_PCT], f->roi_pct);
+  text_value (&v[ITEM_REVENUE_IMPACT], f->revenue_impact);
+  text_value (&v[ITEM_OWNER], f->owner);
+  text_value (&v[ITEM_ASSIGNEE], f->assignee);
+  text_value (&v[ITEM_MILESTONE], f->milestone);
+  text_value (&v[ITEM_PHASE], f->phase);
+  text_value (&v[ITEM_ACTION], f->action ? gw_action_to_string (f->action) : NULL);
+  real_value (&v[ITEM_CURRENT_PCT], f->current_pct);
+  real_value (&v[ITEM_TARGET_PCT], f->target_pct);
+  text_value (&v[ITEM_NOT_BEFORE], f->not_before);
+}
+
+/* Rows in memory as a table-valued function, gw_import_rows(?1) with ?1
+ * a RowSource bound by sqlite3_bind_pointer() (as SQLite's carray does),
+ * so that one INSERT ... SELECT writes them all: the full-text index then
+ * takes them in one go instead of flushing after every statement. */
+typedef struct
+{
+  guint           n_rows;
+  void          (*fill) (gconstpointer rows, guint row, RowValue *v);
+  gconstpointer   rows;
+} RowSource;
+
+#define ROW_SOURCE_TYPE "gapwise-row-source"
+#define ROWS_SOURCE_COLUMN N_ITEM_VALUES
+
+typedef struct
+{
+  sqlite3_vtab_cursor  base;
+  const RowSource     *source;
+  guint                row;
+  gboolean             filled;
+  RowValue             v[N_ITEM_VALUES];
+} RowsCursor;
+
+static int
+rows_connect (sqlite3             *db,
+              void                *aux,
+              int                  argc,
+              const char *const   *argv,
+              sqlite3_vtab       **vtab,
+              char               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("CREATE TABLE x (");
+  int rc;
+
+  for (guint i = 0; i < N_ITEM_VALUES; i++)
+    g_string_append_printf (sql, "c%u, ", i);
+  g_string_append (sql, "source HIDDEN)");
+  rc = sqlite3_declare_vtab (db, sql->str);
+  if (rc != SQLITE_OK)
+    return rc;
+  *vtab = sqlite3_malloc (sizeof (sqlite3_vtab));
+  if (*vtab == NULL)
+    return SQLITE_NOMEM;
+  memset (*vtab, 0, sizeof (sqlite3_vtab));
+  return SQLITE_OK;
+}
+
+static int
+rows_disconnect (sqlite3_vtab *vtab)
+{
+  sqlite3_free (vtab);
+  return SQLITE_OK;
+}
+
+/* The source must be given: gw_import_rows(?1). */
+static int
+rows_best_index (sqlite3_vtab       *vtab,
+                 sqlite3_index_info *info)
+{
+  for (int i = 0; i < info->nConstraint; i++)
+    if (info->aConstraint[i].iColumn == ROWS_SOURCE_COLUMN &&
+        info->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ && info->aConstraint[i].usable)
+      {
+        info->aConstraintUsage[i].argvIndex = 1;
+        info->aConstraintUsage[i].omit = 1;
+        info->estimatedCost = 1000;
+        info->estimatedRows = 1000;
+        return SQLITE_OK;
+      }
+  return SQLITE_CONSTRAINT;
+}
+
+static int
+rows_open (sqlite3_vtab         *vtab,
+           sqlite3_vtab_cursor **cursor)
+{
+  RowsCursor *c = sqlite3_malloc (sizeof (RowsCursor));
+
+  if (c == NULL)
+    return SQLITE_NOMEM;
+  memset (c, 0, sizeof (RowsCursor));
+  *cursor = &c->base;
+  return SQLITE_OK;
+}
+
+static int
+rows_close (sqlite3_vtab_cursor *cursor)
+{
+  sqlite3_free (cursor);
+  return SQLITE_OK;
+}
+
+static int
+rows_filter (sqlite3_vtab_cursor  *cursor,
+             int                   plan,
+             const char           *plan_text,
+             int                   argc,
+             sqlite3_value       **argv)
+{
+  RowsCursor *c = (RowsCursor *) cursor;
+
+  c->source = argc > 0 ? sqlite3_value_pointer (argv[0], ROW_SOURCE_TYPE) : NULL;
+  c->row = 0;
+  c->filled = FALSE;
+  return SQLITE_OK;
+}
+
+static int
+rows_next (sqlite3_vtab_cursor *cursor)
+{
+  RowsCursor *c = (RowsCursor *) cursor;
+
+  c->row++;
+  c->filled = FALSE;
+  return SQLITE_OK;
+}
+
+static int
+rows_eof (sqlite3_vtab_cursor *cursor)
+{
+  RowsCursor *c = (RowsCursor *) cursor;
+
+  return c->source == NULL || c->row >= c->source->n_rows;
+}
+
+/* Text is given without a copy: it belongs to the rows, which outlive the
+ * statement. */
+static int
+rows_column (sqlite3_vtab_cursor *cursor,
+             sqlite3_context     *ctx,
+             int                  column)
+{
+  RowsCursor *c = (RowsCursor *) cursor;
+  const RowValue *v;
+
+  if (column < 0 || column >= N_ITEM_VALUES)
+    {
+      sqlite3_result_null (ctx);
+      return SQLITE_OK;
+    }
+  if (!c->filled)
+    {
+      for (guint i = 0; i < N_ITEM_VALUES; i++)
+        c->v[i].type = SQLITE_NULL;
+      c->source->fill (c->source->rows, c->row, c->v);
+      c->filled = TRUE;
+    }
+  v = &c->v[column];
+  switch (v->type)
+    {
+    case SQLITE_INTEGER:
+      sqlite3_result_int64 (ctx, v->i);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_result_double (ctx, v->r);
+      break;
+    case SQLITE_TEXT:
+      sqlite3_result_text (ctx, v->text, (int) v->length, SQLITE_STATIC);
+      break;
+    default:
+      sqlite3_result_null (ctx);
+      break;
+    }
+  return SQLITE_OK;
+}
+
+static int
+rows_rowid (sqlite3_vtab_cursor *cursor,
+            sqlite3_int64       *rowid)
+{
+  *rowid = ((RowsCursor *) cursor)->row + 1;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module rows_module = {
+  .xConnect = rows_connect,
+  .xBestIndex = rows_best_index,
+  .xDisconnect = rows_disconnect,
+  .xOpen = rows_open,
+  .xClose = rows_close,
+  .xFilter = rows_filter,
+  .xNext = rows_next,
+  .xEof = rows_eof,
+  .xColumn = rows_column,
+  .xRowid = rows_rowid,
+};
+
+/* Runs @stmt over the rows of @source bound to ?1. */
+static gboolean
+step_rows (GwStore          *self,
+           sqlite3_stmt     *stmt,
+           const RowSource  *source,
+           GError          **error)
+{
+  if (source->n_rows == 0)
+    return TRUE;
+  sqlite3_bind_pointer (stmt, 1, (void *) source, ROW_SOURCE_TYPE, NULL);
+  return step_done (self, stmt, error);
+}
+
+static void
+fill_item (gconstpointer  rows,
+           guint          row,
+           RowValue      *v)
+{
+  item_values (((GwItem *const *) rows)[row], v);
+}
+
+/* A dependency row: item_id, depends_on, lag_hours. */
+typedef struct
+{
+  gint64 item_id;
+  gint64 depends_on;
+  double lag_hours;
+} DepRow;
+
+static void
+dep_values (const DepRow *dep,
+            RowValue     *v)
+{
+  int_value (&v[DEP_ITEM_ID], dep->item_id);
+  int_value (&v[DEP_DEPENDS_ON], dep->depends_on);
+  v[DEP_LAG_HOURS].type = SQLITE_FLOAT;
+  v[DEP_LAG_HOURS].r = dep->lag_hours;
+}
+
+static void
+fill_dep (gconstpointer  rows,
+          guint          row,
+          RowValue      *v)
+{
+  dep_values (&((const DepRow *) rows)[row], v);
+}
+
+/* Reads the table's columns from the register. Returns FALSE when they
+ * are not those of @names (the session then records the rows). */
+static gboolean
+table_layout_init (GwStore            *self,
+                   TableLayout        *layout,
+                   const char         *table,
+                   const char *const  *names,
+                   guint               n_names)
+{
+  g_autoptr(Stmt) stmt = prepare (self, "SELECT name, pk FROM pragma_table_info(?1, 'main')", NULL);
+  guint64 seen = 0;
+
+  g_assert (n_names <= G_N_ELEMENTS (layout->value));
+  layout->table = table;
+  layout->n_columns = 0;
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, table);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      int pk = sqlite3_column_int (stmt, 1);
+      guint v;
+
+      for (v = 0; v < n_names && g_strcmp0 (names[v], name) != 0; v++)
+        ;
+      if (v == n_names || layout->n_columns == n_names || pk < 0 || pk > 255)
+        return FALSE;
+      layout->pk[layout->n_columns] = (guint8) pk;
+      layout->value[layout->n_columns++] = v;
+      seen |= G_GUINT64_CONSTANT (1) << v;
+    }
+  return layout->n_columns == n_names && seen == (G_GUINT64_CONSTANT (1) << n_names) - 1;
+}
+
+static guint8 *
+changeset_reserve (Changeset *cs,
+                   gsize      n)
+{
+  if (cs->len + n > cs->alloc)
+    {
+      cs->alloc = MAX (cs->alloc * 2, cs->len + n + 4096);
+      cs->data = g_realloc (cs->data, cs->alloc);
+    }
+  return cs->data + cs->len;
+}
+
+/* SQLite's variable-length integer (sqlite3PutVarint()): big-endian
+ * groups of 7 bits, the 9th byte of 8. */
+static guint8 *
+put_varint (guint8  *p,
+            guint64  v)
+{
+  guint8 buf[10];
+  int n = 0;
+
+  if (v & (G_GUINT64_CONSTANT (0xff000000) << 32))
+    {
+      p[8] = (guint8) v;
+      v >>= 8;
+      for (int i = 7; i >= 0; i--)
+        {
+          p[i] = (guint8) ((v & 0x7f) | 0x80);
+          v >>= 7;
+        }
+      return p + 9;
+    }
+  do
+    {
+      buf[n++] = (guint8) ((v & 0x7f) | 0x80);
+      v >>= 7;
+    }
+  while (v != 0);
+  buf[0] &= 0x7f;
+  while (n > 0)
+    *p++ = buf[--n];
+  return p;
+}
+
+static guint8 *
+put_be64 (guint8  *p,
+          guint64  v)
+{
+  v = GUINT64_TO_BE (v);
+  memcpy (p, &v, 8);
+  return p + 8;
+}
+
+/* 'T', the number of columns, the primary key flags, the name. */
+static void
+changeset_put_table (Changeset         *cs,
+                     const TableLayout *layout)
+{
+  gsize name_len = strlen (layout->table) + 1;
+  guint8 *p = changeset_reserve (cs, 1 + 9 + layout->n_columns + name_len);
+
+  *p++ = 'T';
+  p = put_varint (p, layout->n_columns);
+  memcpy (p, layout->pk, layout->n_columns);
+  p += layout->n_columns;
+  memcpy (p, layout->table, name_len);
+  cs->len = (gsize) (p + name_len - cs->data);
+}
+
+/* An insert: the operation, the indirect flag, then each column's type
+ * and value. */
+static void
+changeset_put_insert (Changeset         *cs,
+                      const TableLayout *layout,
+                      const RowValue    *v)
+{
+  gsize max = 2;
+  guint8 *p;
+
+  for (guint c = 0; c < layout->n_columns; c++)
+    max += 1 + 9 + (v[layout->value[c]].type == SQLITE_TEXT ? v[layout->value[c]].length : 0);
+  p = changeset_reserve (cs, max);
+  *p++ = SQLITE_INSERT;
+  *p++ = 0;
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      const RowValue *value = &v[layout->value[c]];
+      guint64 bits;
+
+      *p++ = (guint8) value->type;
+      switch (value->type)
+        {
+        case SQLITE_INTEGER:
+          p = put_be64 (p, (guint64) value->i);
+          break;
+        case SQLITE_FLOAT:
+          memcpy (&bits, &value->r, 8);
+          p = put_be64 (p, bits);
+          break;
+        case SQLITE_TEXT:
+          p = put_varint (p, value->length);
+          memcpy (p, value->text, value->length);
+          p += value->length;
+          break;
+        default:
+          break;
+        }
+    }
+  cs->len = (gsize) (p - cs->data);
+}
+
 /* Whether the item's dependency rows are those of its list, in any order. */
 static gboolean
 dependencies_stored (GwStore       *self,
@@ -2367,6 +3088,48 @@ dependencies_stored (GwStore       *self,
   return TRUE;
 }
 
+/* The id of the item @dep names: among @items, else in the register. */
+static gboolean
+resolve_dependency (GwStore       *self,
+                    sqlite3_stmt  *find,
+                    GPtrArray     *items,
+                    GHashTable    *index,
+                    GwItem        *item,
+                    GwDependency  *dep,
+                    DepRow        *row,
+                    GError       **error)
+{
+  guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, dep->key));
+  gint64 dep_id = 0;
+
+  if (at > 0)
+    dep_id = gw_item_get_id (g_ptr_array_index (items, at - 1));
+  else
+    {
+      bind_text (find, 1, dep->key);
+      if (sqlite3_step (find) == SQLITE_ROW)
+        dep_id = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+    }
+  if (dep_id == 0)
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_NOT_FOUND,
+                   _("Item “%s” cannot depend on “%s”: there is no item with that key."),
+                   gw_item_get_key (item), dep->key);
+      return FALSE;
+    }
+  if (dep_id == gw_item_get_id (item))
+    {
+      g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_CYCLE,
+                   _("Item “%s” cannot depend on itself."), gw_item_get_key (item));
+      return FALSE;
+    }
+  row->item_id = gw_item_get_id (item);
+  row->depends_on = dep_id;
+  row->lag_hours = dep->lag_hours;
+  return TRUE;
+}
+
 /**
  * gw_store_write_items:
  * @items: (element-type GwItem): new items (id 0) and changed items read
@@ -2386,19 +3149,32 @@ gw_store_write_items (GwStore    *self,
                       GPtrArray  *items,
                       GError    **error)
 {
-  g_autoptr(Stmt) stage = NULL;
   g_autoptr(Stmt) insert = NULL;
   g_autoptr(Stmt) update = NULL;
   g_autoptr(Stmt) find = NULL;
   g_autoptr(Stmt) old_deps = NULL;
   g_autoptr(Stmt) del_deps = NULL;
-  g_autoptr(Stmt) ins_dep = NULL;
+  g_autoptr(Stmt) ins_deps = NULL;
   g_autoptr(Stmt) ins_line = NULL;
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) added = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_autoptr(GPtrArray) new_items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed_items = g_ptr_array_new ();
+  g_autoptr(GArray) deps = g_array_new (FALSE, FALSE, sizeof (DepRow));
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) set_columns = g_string_new (NULL);
+  g_autoptr(GString) set_values = g_string_new (NULL);
+  g_autofree char *insert_sql = NULL;
+  g_autofree char *update_sql = NULL;
+  TableLayout item_layout, dep_layout;
+  Changeset cs = { NULL, 0, 0 };
+  RowSource source;
+  RowValue v[N_ITEM_VALUES];
+  gboolean own_record = FALSE;
+  gboolean session_off = FALSE;
   gboolean ok = FALSE;
-  gint64 last_id;
-  int position;
+  gint64 last_id, next_id;
+  int position, rc;
 
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
   g_return_val_if_fail (items != NULL, FALSE);
@@ -2410,126 +3186,146 @@ gw_store_write_items (GwStore    *self,
   if (!edit_begin (self, _("Import items"), error))
     return FALSE;
 
-  /* The rows are staged in a temporary table and copied by one statement
-   * each for new and changed items: the full-text index then takes them in
-   * one go instead of syncing after every row. */
-  if (!gw_store_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS import_items AS SELECT * FROM main.items WHERE 0;"
-                                "DELETE FROM temp.import_items;", error))
-    goto out;
-  if (!(stage = prepare (self, "INSERT INTO temp.import_items (" ITEM_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                               "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
-                               "?24, ?25, ?26, ?27)", error)) ||
-      !(insert = prepare (self, "INSERT INTO main.items (" ITEM_COLUMNS ") SELECT " ITEM_COLUMNS
-                                " FROM temp.import_items WHERE id > ?1 ORDER BY id", error)) ||
-      !(update = prepare (self, "UPDATE main.items SET (position, key, title, description, category, module, "
-                                "priority, status, effort_hours, effort_size, effort_min, effort_max, risk, "
-                                "impl_risk_pct, data_loss_risk_pct, impact, roi_pct, revenue_impact, owner, "
-                                "assignee, milestone, phase, action, current_pct, target_pct, not_before) = "
-                                "(t.position, t.key, t.title, t.description, t.category, t.module, t.priority, "
-                                "t.status, t.effort_hours, t.effort_size, t.effort_min, t.effort_max, t.risk, "
-                                "t.impl_risk_pct, t.data_loss_risk_pct, t.impact, t.roi_pct, t.revenue_impact, "
-                                "t.owner, t.assignee, t.milestone, t.phase, t.action, t.current_pct, "
-                                "t.target_pct, t.not_before) "
-                                "FROM temp.import_items t WHERE t.id <= ?1 AND main.items.id = t.id", error)) ||
+  rc = sqlite3_create_module (self->db, "gw_import_rows", &rows_module, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gw_store_set_sqlite_error (error, self->db, rc, self->path);
+      goto out;
+    }
+  /* Column i of gw_import_rows is item_value_names[i]. */
+  for (guint i = 0; i < N_ITEM_VALUES; i++)
+    {
+      g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "", item_value_names[i]);
+      g_string_append_printf (values, "%sc%u", i > 0 ? ", " : "", i);
+      if (i == ITEM_ID)
+        continue;
+      g_string_append_printf (set_columns, "%s%s", set_columns->len > 0 ? ", " : "", item_value_names[i]);
+      g_string_append_printf (set_values, "%st.c%u", set_values->len > 0 ? ", " : "", i);
+    }
+  insert_sql = g_strdup_printf ("INSERT INTO main.items (%s) SELECT %s FROM gw_import_rows (?1)",
+                                columns->str, values->str);
+  update_sql = g_strdup_printf ("UPDATE main.items SET (%s) = (%s) FROM gw_import_rows (?1) AS t "
+                                "WHERE main.items.id = t.c%u", set_columns->str, set_values->str, ITEM_ID);
+  if (!(insert = prepare (self, insert_sql, error)) ||
+      !(update = prepare (self, update_sql, error)) ||
       !(find = prepare (self, "SELECT id FROM items WHERE key = ?1", error)) ||
       !(old_deps = prepare (self, "SELECT p.key, d.lag_hours FROM dependencies d "
                                   "JOIN items p ON p.id = d.depends_on WHERE d.item_id = ?1", error)) ||
       !(del_deps = prepare (self, "DELETE FROM dependencies WHERE item_id = ?1", error)) ||
-      !(ins_dep = prepare (self, "INSERT INTO dependencies (item_id, depends_on, lag_hours) VALUES (?1, ?2, ?3)",
-                           error)) ||
+      !(ins_deps = prepare (self, "INSERT INTO dependencies (item_id, depends_on, lag_hours) "
+                                  "SELECT c0, c1, c2 FROM gw_import_rows (?1)", error)) ||
       !(ins_line = prepare (self, "INSERT INTO item_lines (item_id, kind, position, text, hours, done) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
     goto out;
 
-  /* Items first, so that dependencies can name any of them. */
-  g_array_set_size (added, items->len);
-  last_id = query_int (self, "SELECT max(id) FROM items", 0);
+  /* Ids and positions of the new items; every item by key. */
+  last_id = next_id = query_int (self, "SELECT max(id) FROM items", 0);
   position = (int) query_int (self, "SELECT max(position) FROM items", 0);
-  {
-    gint64 next_id = last_id;
+  for (guint i = 0; i < items->len; i++)
+    {
+      GwItem *item = g_ptr_array_index (items, i);
 
-    for (guint i = 0; i < items->len; i++)
-      {
-        GwItem *item = g_ptr_array_index (items, i);
+      if (gw_item_get_id (item) == 0)
+        {
+          gw_item_set_id (item, ++next_id);
+          gw_item_set_position (item, ++position);
+          g_ptr_array_add (new_items, item);
+        }
+      else
+        g_ptr_array_add (changed_items, item);
+      g_hash_table_insert (index, (gpointer) gw_item_get_key (item), GUINT_TO_POINTER (i + 1));
+    }
 
-        if (gw_item_get_id (item) == 0)
-          {
-            gw_item_set_id (item, ++next_id);
-            gw_item_set_position (item, ++position);
-            g_array_index (added, gboolean, i) = TRUE;
-          }
-        sqlite3_bind_int64 (stage, 1, gw_item_get_id (item));
-        bind_item (stage, item);
-        if (!step_done (self, stage, error))
-          goto out;
-        g_hash_table_insert (index, (gpointer) gw_item_get_key (item), GUINT_TO_POINTER (i + 1));
-      }
-  }
-  sqlite3_bind_int64 (insert, 1, last_id);
-  sqlite3_bind_int64 (update, 1, last_id);
-  if (!step_done (self, insert, error) || !step_done (self, update, error) ||
-      !gw_store_exec (self->db, "DELETE FROM temp.import_items", error))
+  /* New items and their dependencies, recorded for undo here rather than
+   * by the session (which would read every row back). */
+  own_record = new_items->len > 0 &&
+               table_layout_init (self, &item_layout, "items", item_value_names, N_ITEM_VALUES) &&
+               table_layout_init (self, &dep_layout, "dependencies", dep_value_names, N_DEP_VALUES);
+  for (guint i = 0; i < new_items->len; i++)
+    {
+      GwItem *item = g_ptr_array_index (new_items, i);
+      GPtrArray *item_deps = gw_item_get_depends_on (item);
+
+      if (own_record)
+        {
+          if (i == 0)
+            changeset_put_table (&cs, &item_layout);
+          item_values (item, v);
+          changeset_put_insert (&cs, &item_layout, v);
+        }
+      for (guint d = 0; d < item_deps->len; d++)
+        {
+          DepRow row;
+
+          if (!resolve_dependency (self, find, items, index, item, g_ptr_array_index (item_deps, d), &row, error))
+            goto out;
+          g_array_append_val (deps, row);
+        }
+    }
+  for (guint i = 0; own_record && i < deps->len; i++)
+    {
+      if (i == 0)
+        changeset_put_table (&cs, &dep_layout);
+      dep_values (&g_array_index (deps, DepRow, i), v);
+      changeset_put_insert (&cs, &dep_layout, v);
+    }
+
+  if (own_record)
+    {
+      if (!take_session (self, error))
+        goto out;
+      sqlite3session_enable (self->session, 0);
+      session_off = TRUE;
+    }
+  source = (RowSource) { new_items->len, fill_item, new_items->pdata };
+  if (!step_rows (self, insert, &source, error))
+    goto out;
+  source = (RowSource) { deps->len, fill_dep, deps->data };
+  if (!step_rows (self, ins_deps, &source, error))
+    goto out;
+  if (own_record)
+    {
+      sqlite3session_enable (self->session, 1);
+      session_off = FALSE;
+      take_changeset (self, g_bytes_new_take (g_steal_pointer (&cs.data), cs.len), last_id + 1, next_id);
+    }
+
+  /* Changed items, and their dependencies where they differ. */
+  source = (RowSource) { changed_items->len, fill_item, changed_items->pdata };
+  if (!step_rows (self, update, &source, error))
+    goto out;
+  g_array_set_size (deps, 0);
+  for (guint i = 0; i < changed_items->len; i++)
+    {
+      GwItem *item = g_ptr_array_index (changed_items, i);
+      GPtrArray *item_deps = gw_item_get_depends_on (item);
+      gboolean same;
+
+      if (!dependencies_stored (self, old_deps, item, &same, error))
+        goto out;
+      if (same)
+        continue;
+      sqlite3_bind_int64 (del_deps, 1, gw_item_get_id (item));
+      if (!step_done (self, del_deps, error))
+        goto out;
+      for (guint d = 0; d < item_deps->len; d++)
+        {
+          DepRow row;
+
+          if (!resolve_dependency (self, find, items, index, item, g_ptr_array_index (item_deps, d), &row, error))
+            goto out;
+          g_array_append_val (deps, row);
+        }
+    }
+  source = (RowSource) { deps->len, fill_dep, deps->data };
+  if (!step_rows (self, ins_deps, &source, error))
     goto out;
 
   for (guint i = 0; i < items->len; i++)
     {
       GwItem *item = g_ptr_array_index (items, i);
-      GPtrArray *deps = gw_item_get_depends_on (item);
-      gint64 id = gw_item_get_id (item);
 
-      if (!g_array_index (added, gboolean, i))
-        {
-          gboolean same;
-
-          if (!dependencies_stored (self, old_deps, item, &same, error))
-            goto out;
-          if (same)
-            continue;
-          sqlite3_bind_int64 (del_deps, 1, id);
-          if (!step_done (self, del_deps, error))
-            goto out;
-        }
-      for (guint d = 0; d < deps->len; d++)
-        {
-          GwDependency *dep = g_ptr_array_index (deps, d);
-          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, dep->key));
-          gint64 dep_id = 0;
-
-          if (at > 0)
-            dep_id = gw_item_get_id (g_ptr_array_index (items, at - 1));
-          else
-            {
-              bind_text (find, 1, dep->key);
-              if (sqlite3_step (find) == SQLITE_ROW)
-                dep_id = sqlite3_column_int64 (find, 0);
-              sqlite3_reset (find);
-            }
-          if (dep_id == 0)
-            {
-              g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_NOT_FOUND,
-                           _("Item “%s” cannot depend on “%s”: there is no item with that key."),
-                           gw_item_get_key (item), dep->key);
-              goto out;
-            }
-          if (dep_id == id)
-            {
-              g_set_error (error, GW_STORE_ERROR, GW_STORE_ERROR_CYCLE,
-                           _("Item “%s” cannot depend on itself."), gw_item_get_key (item));
-              goto out;
-            }
-          sqlite3_bind_int64 (ins_dep, 1, id);
-          sqlite3_bind_int64 (ins_dep, 2, dep_id);
-          sqlite3_bind_double (ins_dep, 3, dep->lag_hours);
-          if (!step_done (self, ins_dep, error))
-            goto out;
-        }
-    }
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      GwItem *item = g_ptr_array_index (items, i);
-
-      if (!g_array_index (added, gboolean, i))
+      if (gw_item_get_id (item) <= last_id)
         {
           if (!write_lines (self, item, error))
             goto out;
@@ -2539,8 +3335,12 @@ gw_store_write_items (GwStore    *self,
         continue;
       for (guint k = 0; k < GW_N_LINE_KINDS; k++)
         {
-          GPtrArray *lines = gw_item_get_lines (item, k);
+          GPtrArray *lines;
 
+          /* Asking for the lines of a kind the item lacks would make a list. */
+          if (gw_item_get_n_lines (item, k) == 0)
+            continue;
+          lines = gw_item_get_lines (item, k);
           for (guint l = 0; l < lines->len; l++)
             {
               GwLine *line = g_ptr_array_index (lines, l);
@@ -2565,10 +3365,12 @@ gw_store_write_items (GwStore    *self,
   ok = TRUE;
 
 out:
+  if (session_off)
+    sqlite3session_enable (self->session, 1);
+  g_free (cs.data);
   if (!ok)
-    for (guint i = 0; i < added->len; i++)
-      if (g_array_index (added, gboolean, i))
-        gw_item_set_id (g_ptr_array_index (items, i), 0);
+    for (guint i = 0; i < new_items->len; i++)
+      gw_item_set_id (g_ptr_array_index (new_items, i), 0);
   return edit_end (self, ok, error);
 }
 

@@ -544,6 +544,7 @@ merge_roles (GwStore         *store,
   g_autoptr(GPtrArray) existing = gw_store_list_roles (store);
   g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < existing->len; i++)
     {
@@ -585,7 +586,8 @@ merge_roles (GwStore         *store,
       const char *owner = gw_item_get_owner (e->item);
       g_autoptr(GwRole) role = NULL;
 
-      if (e->file == NULL || owner == NULL)
+      /* Thousands of items name a few roles: each name is looked at once. */
+      if (e->file == NULL || owner == NULL || !g_hash_table_add (seen, (gpointer) owner))
         continue;
       g_hash_table_add (counted, (gpointer) owner);
       if (g_hash_table_contains (known, owner))
@@ -635,6 +637,7 @@ merge_milestones (GwStore         *store,
   g_autoptr(GPtrArray) existing = gw_store_list_milestones (store);
   g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < existing->len; i++)
     {
@@ -677,7 +680,7 @@ merge_milestones (GwStore         *store,
       const char *key = gw_item_get_milestone (e->item);
       g_autoptr(GwMilestone) m = NULL;
 
-      if (e->file == NULL || key == NULL)
+      if (e->file == NULL || key == NULL || !g_hash_table_add (seen, (gpointer) key))
         continue;
       g_hash_table_add (counted, (gpointer) key);
       if (g_hash_table_contains (known, key))

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* What recording every row for undo costs an import: the writes of
- * gw_store_write_items() (items staged in a temporary table and copied by
- * one statement, then one statement per dependency) on a new register,
- * with and without SQLite's session extension attached to the tracked
- * tables, then the changeset, its history row and the commit.
+/* What recording every row for undo with SQLite's session extension
+ * costs an import: the writes gw_store_write_items() made before it
+ * recorded new rows itself (items staged in a temporary table and copied
+ * by one statement, then one statement per dependency) on a new register,
+ * with and without the session attached to the tracked tables, then the
+ * changeset, its history row and the commit. gw_store_write_items() now
+ * leaves new items and their dependencies out of the session, so this is
+ * the cost it avoids.
  *
  *   bench-import-session DIR N RUNS
  *

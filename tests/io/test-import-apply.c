@@ -750,6 +750,240 @@ test_round_trip (Fixture       *fx,
   g_assert_cmpuint (again->changed + again->added, ==, 0);
 }
 
+/* The undo record of an import */
+
+/* Every row of the tables an import writes, with the type of each value. */
+static char *
+dump_rows (const char *path)
+{
+  static const char *const queries[] = {
+    "SELECT * FROM items ORDER BY id",
+    "SELECT * FROM dependencies ORDER BY item_id, depends_on",
+    "SELECT * FROM item_lines ORDER BY id",
+    "SELECT * FROM roles ORDER BY id",
+    "SELECT * FROM milestones ORDER BY id",
+    "SELECT rowid FROM items_fts WHERE items_fts MATCH 'security OR 日本語 OR ünïcödé' ORDER BY rowid",
+  };
+  GString *s = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (s, "%s\n", queries[q]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (s, "%d:%s|", sqlite3_column_type (stmt, c),
+                                    (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (s, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_values_equal (sqlite3_value *a,
+                     sqlite3_value *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpint (sqlite3_value_type (a), ==, sqlite3_value_type (b));
+  switch (sqlite3_value_type (a))
+    {
+    case SQLITE_INTEGER:
+      g_assert_cmpint (sqlite3_value_int64 (a), ==, sqlite3_value_int64 (b));
+      break;
+    case SQLITE_FLOAT:
+      g_assert_true (sqlite3_value_double (a) == sqlite3_value_double (b));
+      break;
+    case SQLITE_TEXT:
+      g_assert_cmpint (sqlite3_value_bytes (a), ==, sqlite3_value_bytes (b));
+      g_assert_cmpstr ((const char *) sqlite3_value_text (a), ==, (const char *) sqlite3_value_text (b));
+      break;
+    default:
+      break;
+    }
+}
+
+/* The last undo step records the register's rows of items and
+ * dependencies it inserted as the session extension does: every column,
+ * read back from the table, with the type the table gives it. Returns
+ * how many items and dependencies it inserts. */
+static void
+assert_inserts_are_rows (const char *path,
+                         guint      *n_items,
+                         guint      *n_deps)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *history = NULL;
+  sqlite3_stmt *item = NULL;
+  sqlite3_stmt *dep = NULL;
+  sqlite3_changeset_iter *iter = NULL;
+
+  *n_items = *n_deps = 0;
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT changeset FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                                       -1, &history, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM items WHERE id = ?1", -1, &item, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM dependencies WHERE item_id = ?1 AND depends_on = ?2",
+                                       -1, &dep, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (history), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3changeset_start (&iter, sqlite3_column_bytes (history, 0),
+                                           (void *) sqlite3_column_blob (history, 0)), ==, SQLITE_OK);
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      sqlite3_stmt *row;
+      sqlite3_value *value = NULL;
+
+      g_assert_cmpint (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect), ==, SQLITE_OK);
+      if (op != SQLITE_INSERT || !(g_str_equal (table, "items") || g_str_equal (table, "dependencies")))
+        continue;
+      g_assert_false (indirect);
+      row = g_str_equal (table, "items") ? item : dep;
+      for (int c = 0; c < (row == item ? 1 : 2); c++)
+        {
+          g_assert_cmpint (sqlite3changeset_new (iter, c, &value), ==, SQLITE_OK);
+          sqlite3_bind_value (row, c + 1, value);
+        }
+      g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_count (row), ==, n_columns);
+      for (int c = 0; c < n_columns; c++)
+        {
+          g_assert_cmpint (sqlite3changeset_new (iter, c, &value), ==, SQLITE_OK);
+          assert_values_equal (value, sqlite3_column_value (row, c));
+        }
+      sqlite3_reset (row);
+      if (row == item)
+        (*n_items)++;
+      else
+        (*n_deps)++;
+    }
+  g_assert_cmpint (sqlite3changeset_finalize (iter), ==, SQLITE_OK);
+  sqlite3_finalize (history);
+  sqlite3_finalize (item);
+  sqlite3_finalize (dep);
+  sqlite3_close (db);
+}
+
+static void
+assert_undo_redo (Fixture    *fx,
+                  const char *before,
+                  const char *after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_true (gw_store_undo (fx->store, NULL, &error));
+  g_assert_no_error (error);
+  undone = dump_rows (fx->path);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (gw_store_redo (fx->store, NULL, &error));
+  g_assert_no_error (error);
+  redone = dump_rows (fx->path);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+static void
+test_undo_record (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) first = g_string_new ("key,title,description,priority,status,effort,risk,impact,owner,"
+                                           "milestone,depends_on,impl_risk_pct,roi_pct,current_pct,"
+                                           "not_before,acceptance_criteria\n");
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GwImportReport) r1 = NULL;
+  g_autoptr(GwImportReport) r2 = NULL;
+  g_autofree char *empty = dump_rows (fx->path);
+  g_autofree char *after_first = NULL;
+  g_autofree char *after_second = NULL;
+  guint n_items, n_deps;
+
+  /* Text of every length a changeset writes differently (one, two and
+   * three bytes of length), numbers whole and not, empty cells. */
+  for (guint i = 0; i < 2100; i++)
+    g_string_append (long_text, "ünïcödé ");
+  g_string_append_printf (first, "A-1,Row-Level Security — “quoted”,\"%s\",P0,in-progress,L (16-32 hours),high,"
+                                 "HIGH,security-engineer,M1,,30,-20.5,50,2027-01-11,\"- [x] done\n- [ ] not\"\n",
+                          long_text->str);
+  g_string_append (first, "A-2,日本語,,P3,,1.25h,,0,,,A-1+8h,,,,,\n");
+  for (guint i = 3; i < 200; i++)
+    g_string_append_printf (first, "A-%u,Item %u %.*s,,P%u,todo,%u,low,%u,dev,M2,A-%u;A-%u+0.5h,,,,,\n",
+                            i, i, (int) (i % 150), long_text->str, i % 4, i, i % 101, i - 1, i / 2);
+
+  r1 = apply (fx->store, FALSE, csv_text ("first.csv", first->str), NULL);
+  assert_counts (r1, 199, 199, 0, 0, 0, 1 + 2 * 197);
+  assert_inserts_are_rows (fx->path, &n_items, &n_deps);
+  g_assert_cmpuint (n_items, ==, 199);
+  g_assert_cmpuint (n_deps, ==, 1 + 2 * 197);
+  after_first = dump_rows (fx->path);
+  assert_undo_redo (fx, empty, after_first);
+
+  /* Changed items (recorded by the session) and new ones depending on
+   * them and on each other, in one step. */
+  r2 = apply (fx->store, FALSE,
+              csv_text ("second.csv", "key,title,depends_on\n"
+                                      "A-2,Renamed,A-1\n"
+                                      "A-5,Five,B-2\n"
+                                      "B-1,New one,A-3+2h\n"
+                                      "B-2,New two,B-1;A-2\n"),
+              NULL);
+  assert_counts (r2, 4, 2, 2, 0, 197, 5);
+  assert_inserts_are_rows (fx->path, &n_items, &n_deps);
+  g_assert_cmpuint (n_items, ==, 2);
+  g_assert_cmpuint (n_deps, ==, 4);
+  after_second = dump_rows (fx->path);
+  assert_undo_redo (fx, after_first, after_second);
+}
+
+/* An item written by gw_store_write_items() and changed again in the
+ * same edit is undone and redone whole. */
+static void
+test_undo_record_same_edit (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GwItem) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = dump_rows (fx->path);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("K-%u", i);
+      GwItem *item = gw_item_new (key, "Title");
+
+      if (i > 0)
+        gw_item_add_dependency (item, "K-0", 1.5);
+      g_ptr_array_add (items, item);
+    }
+  g_assert_true (gw_store_begin (fx->store, "Several", &error));
+  g_assert_true (gw_store_write_items (fx->store, items, &error));
+  g_assert_no_error (error);
+  again = get (fx->store, "K-1");
+  gw_item_set_title (again, "Changed in the same edit");
+  gw_item_clear_dependencies (again);
+  g_assert_true (gw_store_update_item (fx->store, again, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_store_delete_item (fx->store, "K-2", &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+
+  after = dump_rows (fx->path);
+  g_assert_nonnull (strstr (after, "Changed in the same edit"));
+  g_assert_null (strstr (after, "K-2"));
+  assert_undo_redo (fx, empty, after);
+}
+
 static void
 test_read_file (Fixture       *fx,
                 gconstpointer  data)
@@ -836,6 +1070,8 @@ main (int   argc,
   ADD ("cycles-with-register", test_cycles_with_register);
   ADD ("many-cycles", test_many_cycles);
   ADD ("undo-is-one-step", test_undo_is_one_step);
+  ADD ("undo-record", test_undo_record);
+  ADD ("undo-record-same-edit", test_undo_record_same_edit);
   ADD ("several-files", test_several_files);
   ADD ("roles-milestones-decision-settings", test_roles_milestones_decision_settings);
   ADD ("round-trip", test_round_trip);
