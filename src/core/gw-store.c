@@ -12,6 +12,7 @@
 
 #include "gw-calendar.h"
 #include "gw-store-private.h"
+#include "gw-store-rows-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
 #define DEFAULT_HISTORY_LIMIT 500
@@ -2542,510 +2543,20 @@ out:
  * items and their dependencies with the session off, and writes their
  * undo record itself, in the changeset format of SQLite's session
  * extension (see "CHANGESET FORMAT" in sqlite3session.c): what the session
- * would have recorded, without a second read of every row. */
-
-/* A value of a row as the register stores it. */
-typedef struct
-{
-  int type;   /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
-  union
-  {
-    gint64      i;
-    double      r;
-    const char *text;
-  };
-  gsize       length;   /* of text */
-} RowValue;
-
-enum
-{
-  ITEM_ID, ITEM_KEY, ITEM_POSITION, ITEM_TITLE, ITEM_DESCRIPTION, ITEM_CATEGORY, ITEM_MODULE,
-  ITEM_PRIORITY, ITEM_STATUS, ITEM_EFFORT_HOURS, ITEM_EFFORT_SIZE, ITEM_EFFORT_MIN, ITEM_EFFORT_MAX,
-  ITEM_RISK, ITEM_IMPL_RISK_PCT, ITEM_DATA_LOSS_RISK_PCT, ITEM_IMPACT, ITEM_ROI_PCT, ITEM_REVENUE_IMPACT,
-  ITEM_OWNER, ITEM_ASSIGNEE, ITEM_MILESTONE, ITEM_PHASE, ITEM_ACTION, ITEM_CURRENT_PCT, ITEM_TARGET_PCT,
-  ITEM_NOT_BEFORE,
-  N_ITEM_VALUES
-};
-
-static const char *const item_value_names[N_ITEM_VALUES] = {
-  "id", "key", "position", "title", "description", "category", "module",
-  "priority", "status", "effort_hours", "effort_size", "effort_min", "effort_max",
-  "risk", "impl_risk_pct", "data_loss_risk_pct", "impact", "roi_pct", "revenue_impact",
-  "owner", "assignee", "milestone", "phase", "action", "current_pct", "target_pct",
-  "not_before",
-};
-
-enum { DEP_ITEM_ID, DEP_DEPENDS_ON, DEP_LAG_HOURS, N_DEP_VALUES };
-
-static const char *const dep_value_names[N_DEP_VALUES] = { "item_id", "depends_on", "lag_hours" };
-
-/* A table's columns as a changeset lists them: which are the primary key
- * (and where in it), and which of our values each one holds. */
-typedef struct
-{
-  const char *table;
-  guint       n_columns;
-  guint8      pk[N_ITEM_VALUES];
-  guint       value[N_ITEM_VALUES];
-} TableLayout;
-
-/* A changeset being written. */
-typedef struct
-{
-  guint8 *data;
-  gsize   len;
-  gsize   alloc;
-} Changeset;
-
-static void
-text_value (RowValue   *v,
-            const char *text)
-{
-  if (text == NULL)
-    {
-      v->type = SQLITE_NULL;
-      return;
-    }
-  v->type = SQLITE_TEXT;
-  v->text = text;
-  v->length = strlen (text);
-}
-
-/* NAN is stored as NULL, as bind_real() does. */
-static void
-real_value (RowValue *v,
-            double    r)
-{
-  v->type = isnan (r) ? SQLITE_NULL : SQLITE_FLOAT;
-  v->r = r;
-}
-
-static void
-int_value (RowValue *v,
-           gint64    i)
-{
-  v->type = SQLITE_INTEGER;
-  v->i = i;
-}
-
-/* The values bind_item() gives, in the order of item_value_names. */
-static void
-item_values (GwItem   *item,
-             RowValue *v)
-{
-  GwItemFields *f = gw_item_get_fields (item);
-
-  int_value (&v[ITEM_ID], gw_item_get_id (item));
-  text_value (&v[ITEM_KEY], f->key);
-  int_value (&v[ITEM_POSITION], gw_item_get_position (item));
-  text_value (&v[ITEM_TITLE], f->title ? f->title : "");
-  text_value (&v[ITEM_DESCRIPTION], f->description);
-  text_value (&v[ITEM_CATEGORY], f->category);
-  text_value (&v[ITEM_MODULE], f->module);
-  text_value (&v[ITEM_PRIORITY], gw_priority_to_string (f->priority));
-  text_value (&v[ITEM_STATUS], gw_status_to_string (f->status));
-  v[ITEM_EFFORT_HOURS].type = SQLITE_FLOAT;
-  v[ITEM_EFFORT_HOURS].r = f->effort_hours;
-  text_value (&v[ITEM_EFFORT_SIZE], f->effort_size ? gw_size_to_string (f->effort_size) : NULL);
-  real_value (&v[ITEM_EFFORT_MIN], f->effort_min);
-  real_value (&v[ITEM_EFFORT_MAX], f->effort_max);
-  text_value (&v[ITEM_RISK], f->risk ? gw_risk_to_string (f->risk) : NULL);
-  real_value (&v[ITEM_IMPL_RISK_PCT], f->impl_risk_pct);
-  real_value (&v[ITEM_DATA_LOSS_RISK_PCT], f->data_loss_risk_pct);
-  if (f->impact < 0)
-    v[ITEM_IMPACT].type = SQLITE_NULL;
-  else
-    int_value (&v[ITEM_IMPACT], f->impact);
-  real_value (&v[ITEM_ROI_PCT], f->roi_pct);
-  text_value (&v[ITEM_REVENUE_IMPACT], f->revenue_impact);
-  text_value (&v[ITEM_OWNER], f->owner);
-  text_value (&v[ITEM_ASSIGNEE], f->assignee);
-  text_value (&v[ITEM_MILESTONE], f->milestone);
-  text_value (&v[ITEM_PHASE], f->phase);
-  text_value (&v[ITEM_ACTION], f->action ? gw_action_to_string (f->action) : NULL);
-  real_value (&v[ITEM_CURRENT_PCT], f->current_pct);
-  real_value (&v[ITEM_TARGET_PCT], f->target_pct);
-  text_value (&v[ITEM_NOT_BEFORE], f->not_before);
-}
-
-/* Rows in memory as a table-valued function, gw_import_rows(?1) with ?1
- * a RowSource bound by sqlite3_bind_pointer() (as SQLite's carray does),
- * so that one INSERT ... SELECT writes them all: the full-text index then
- * takes them in one go instead of flushing after every statement. */
-typedef struct
-{
-  guint           n_rows;
-  void          (*fill) (gconstpointer rows, guint row, RowValue *v);
-  gconstpointer   rows;
-} RowSource;
-
-#define ROW_SOURCE_TYPE "gapwise-row-source"
-#define ROWS_SOURCE_COLUMN N_ITEM_VALUES
-
-typedef struct
-{
-  sqlite3_vtab_cursor  base;
-  const RowSource     *source;
-  guint                row;
-  gboolean             filled;
-  RowValue             v[N_ITEM_VALUES];
-} RowsCursor;
-
-static int
-rows_connect (sqlite3             *db,
-              void                *aux,
-              int                  argc,
-              const char *const   *argv,
-              sqlite3_vtab       **vtab,
-              char               **error)
-{
-  g_autoptr(GString) sql = g_string_new ("CREATE TABLE x (");
-  int rc;
-
-  for (guint i = 0; i < N_ITEM_VALUES; i++)
-    g_string_append_printf (sql, "c%u, ", i);
-  g_string_append (sql, "source HIDDEN)");
-  rc = sqlite3_declare_vtab (db, sql->str);
-  if (rc != SQLITE_OK)
-    return rc;
-  *vtab = sqlite3_malloc (sizeof (sqlite3_vtab));
-  if (*vtab == NULL)
-    return SQLITE_NOMEM;
-  memset (*vtab, 0, sizeof (sqlite3_vtab));
-  return SQLITE_OK;
-}
-
-static int
-rows_disconnect (sqlite3_vtab *vtab)
-{
-  sqlite3_free (vtab);
-  return SQLITE_OK;
-}
-
-/* The source must be given: gw_import_rows(?1). */
-static int
-rows_best_index (sqlite3_vtab       *vtab,
-                 sqlite3_index_info *info)
-{
-  for (int i = 0; i < info->nConstraint; i++)
-    if (info->aConstraint[i].iColumn == ROWS_SOURCE_COLUMN &&
-        info->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ && info->aConstraint[i].usable)
-      {
-        info->aConstraintUsage[i].argvIndex = 1;
-        info->aConstraintUsage[i].omit = 1;
-        info->estimatedCost = 1000;
-        info->estimatedRows = 1000;
-        return SQLITE_OK;
-      }
-  return SQLITE_CONSTRAINT;
-}
-
-static int
-rows_open (sqlite3_vtab         *vtab,
-           sqlite3_vtab_cursor **cursor)
-{
-  RowsCursor *c = sqlite3_malloc (sizeof (RowsCursor));
-
-  if (c == NULL)
-    return SQLITE_NOMEM;
-  memset (c, 0, sizeof (RowsCursor));
-  *cursor = &c->base;
-  return SQLITE_OK;
-}
-
-static int
-rows_close (sqlite3_vtab_cursor *cursor)
-{
-  sqlite3_free (cursor);
-  return SQLITE_OK;
-}
-
-static int
-rows_filter (sqlite3_vtab_cursor  *cursor,
-             int                   plan,
-             const char           *plan_text,
-             int                   argc,
-             sqlite3_value       **argv)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-
-  c->source = argc > 0 ? sqlite3_value_pointer (argv[0], ROW_SOURCE_TYPE) : NULL;
-  c->row = 0;
-  c->filled = FALSE;
-  return SQLITE_OK;
-}
-
-static int
-rows_next (sqlite3_vtab_cursor *cursor)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-
-  c->row++;
-  c->filled = FALSE;
-  return SQLITE_OK;
-}
-
-static int
-rows_eof (sqlite3_vtab_cursor *cursor)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-
-  return c->source == NULL || c->row >= c->source->n_rows;
-}
-
-/* Text is given without a copy: it belongs to the rows, which outlive the
- * statement. */
-static int
-rows_column (sqlite3_vtab_cursor *cursor,
-             sqlite3_context     *ctx,
-             int                  column)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-  const RowValue *v;
-
-  if (column < 0 || column >= N_ITEM_VALUES)
-    {
-      sqlite3_result_null (ctx);
-      return SQLITE_OK;
-    }
-  if (!c->filled)
-    {
-      for (guint i = 0; i < N_ITEM_VALUES; i++)
-        c->v[i].type = SQLITE_NULL;
-      c->source->fill (c->source->rows, c->row, c->v);
-      c->filled = TRUE;
-    }
-  v = &c->v[column];
-  switch (v->type)
-    {
-    case SQLITE_INTEGER:
-      sqlite3_result_int64 (ctx, v->i);
-      break;
-    case SQLITE_FLOAT:
-      sqlite3_result_double (ctx, v->r);
-      break;
-    case SQLITE_TEXT:
-      sqlite3_result_text (ctx, v->text, (int) v->length, SQLITE_STATIC);
-      break;
-    default:
-      sqlite3_result_null (ctx);
-      break;
-    }
-  return SQLITE_OK;
-}
-
-static int
-rows_rowid (sqlite3_vtab_cursor *cursor,
-            sqlite3_int64       *rowid)
-{
-  *rowid = ((RowsCursor *) cursor)->row + 1;
-  return SQLITE_OK;
-}
-
-static const sqlite3_module rows_module = {
-  .xConnect = rows_connect,
-  .xBestIndex = rows_best_index,
-  .xDisconnect = rows_disconnect,
-  .xOpen = rows_open,
-  .xClose = rows_close,
-  .xFilter = rows_filter,
-  .xNext = rows_next,
-  .xEof = rows_eof,
-  .xColumn = rows_column,
-  .xRowid = rows_rowid,
-};
+ * would have recorded, without a second read of every row. The rows and
+ * that record are made in gw-store-rows.c. */
 
 /* Runs @stmt over the rows of @source bound to ?1. */
 static gboolean
-step_rows (GwStore          *self,
-           sqlite3_stmt     *stmt,
-           const RowSource  *source,
-           GError          **error)
+step_rows (GwStore            *self,
+           sqlite3_stmt       *stmt,
+           const GwRowSource  *source,
+           GError            **error)
 {
   if (source->n_rows == 0)
     return TRUE;
-  sqlite3_bind_pointer (stmt, 1, (void *) source, ROW_SOURCE_TYPE, NULL);
+  sqlite3_bind_pointer (stmt, 1, (void *) source, GW_ROW_SOURCE_TYPE, NULL);
   return step_done (self, stmt, error);
-}
-
-static void
-fill_item (gconstpointer  rows,
-           guint          row,
-           RowValue      *v)
-{
-  item_values (((GwItem *const *) rows)[row], v);
-}
-
-/* A dependency row: item_id, depends_on, lag_hours. */
-typedef struct
-{
-  gint64 item_id;
-  gint64 depends_on;
-  double lag_hours;
-} DepRow;
-
-static void
-dep_values (const DepRow *dep,
-            RowValue     *v)
-{
-  int_value (&v[DEP_ITEM_ID], dep->item_id);
-  int_value (&v[DEP_DEPENDS_ON], dep->depends_on);
-  v[DEP_LAG_HOURS].type = SQLITE_FLOAT;
-  v[DEP_LAG_HOURS].r = dep->lag_hours;
-}
-
-static void
-fill_dep (gconstpointer  rows,
-          guint          row,
-          RowValue      *v)
-{
-  dep_values (&((const DepRow *) rows)[row], v);
-}
-
-/* Reads the table's columns from the register. Returns FALSE when they
- * are not those of @names (the session then records the rows). */
-static gboolean
-table_layout_init (GwStore            *self,
-                   TableLayout        *layout,
-                   const char         *table,
-                   const char *const  *names,
-                   guint               n_names)
-{
-  g_autoptr(Stmt) stmt = prepare (self, "SELECT name, pk FROM pragma_table_info(?1, 'main')", NULL);
-  guint64 seen = 0;
-
-  g_assert (n_names <= G_N_ELEMENTS (layout->value));
-  layout->table = table;
-  layout->n_columns = 0;
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, table);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      int pk = sqlite3_column_int (stmt, 1);
-      guint v;
-
-      for (v = 0; v < n_names && g_strcmp0 (names[v], name) != 0; v++)
-        ;
-      if (v == n_names || layout->n_columns == n_names || pk < 0 || pk > 255)
-        return FALSE;
-      layout->pk[layout->n_columns] = (guint8) pk;
-      layout->value[layout->n_columns++] = v;
-      seen |= G_GUINT64_CONSTANT (1) << v;
-    }
-  return layout->n_columns == n_names && seen == (G_GUINT64_CONSTANT (1) << n_names) - 1;
-}
-
-static guint8 *
-changeset_reserve (Changeset *cs,
-                   gsize      n)
-{
-  if (cs->len + n > cs->alloc)
-    {
-      cs->alloc = MAX (cs->alloc * 2, cs->len + n + 4096);
-      cs->data = g_realloc (cs->data, cs->alloc);
-    }
-  return cs->data + cs->len;
-}
-
-/* SQLite's variable-length integer (sqlite3PutVarint()): big-endian
- * groups of 7 bits, the 9th byte of 8. */
-static guint8 *
-put_varint (guint8  *p,
-            guint64  v)
-{
-  guint8 buf[10];
-  int n = 0;
-
-  if (v & (G_GUINT64_CONSTANT (0xff000000) << 32))
-    {
-      p[8] = (guint8) v;
-      v >>= 8;
-      for (int i = 7; i >= 0; i--)
-        {
-          p[i] = (guint8) ((v & 0x7f) | 0x80);
-          v >>= 7;
-        }
-      return p + 9;
-    }
-  do
-    {
-      buf[n++] = (guint8) ((v & 0x7f) | 0x80);
-      v >>= 7;
-    }
-  while (v != 0);
-  buf[0] &= 0x7f;
-  while (n > 0)
-    *p++ = buf[--n];
-  return p;
-}
-
-static guint8 *
-put_be64 (guint8  *p,
-          guint64  v)
-{
-  v = GUINT64_TO_BE (v);
-  memcpy (p, &v, 8);
-  return p + 8;
-}
-
-/* 'T', the number of columns, the primary key flags, the name. */
-static void
-changeset_put_table (Changeset         *cs,
-                     const TableLayout *layout)
-{
-  gsize name_len = strlen (layout->table) + 1;
-  guint8 *p = changeset_reserve (cs, 1 + 9 + layout->n_columns + name_len);
-
-  *p++ = 'T';
-  p = put_varint (p, layout->n_columns);
-  memcpy (p, layout->pk, layout->n_columns);
-  p += layout->n_columns;
-  memcpy (p, layout->table, name_len);
-  cs->len = (gsize) (p + name_len - cs->data);
-}
-
-/* An insert: the operation, the indirect flag, then each column's type
- * and value. */
-static void
-changeset_put_insert (Changeset         *cs,
-                      const TableLayout *layout,
-                      const RowValue    *v)
-{
-  gsize max = 2;
-  guint8 *p;
-
-  for (guint c = 0; c < layout->n_columns; c++)
-    max += 1 + 9 + (v[layout->value[c]].type == SQLITE_TEXT ? v[layout->value[c]].length : 0);
-  p = changeset_reserve (cs, max);
-  *p++ = SQLITE_INSERT;
-  *p++ = 0;
-  for (guint c = 0; c < layout->n_columns; c++)
-    {
-      const RowValue *value = &v[layout->value[c]];
-      guint64 bits;
-
-      *p++ = (guint8) value->type;
-      switch (value->type)
-        {
-        case SQLITE_INTEGER:
-          p = put_be64 (p, (guint64) value->i);
-          break;
-        case SQLITE_FLOAT:
-          memcpy (&bits, &value->r, 8);
-          p = put_be64 (p, bits);
-          break;
-        case SQLITE_TEXT:
-          p = put_varint (p, value->length);
-          memcpy (p, value->text, value->length);
-          p += value->length;
-          break;
-        default:
-          break;
-        }
-    }
-  cs->len = (gsize) (p - cs->data);
 }
 
 /* Whether the item's dependency rows are those of its list, in any order. */
@@ -3096,7 +2607,7 @@ resolve_dependency (GwStore       *self,
                     GHashTable    *index,
                     GwItem        *item,
                     GwDependency  *dep,
-                    DepRow        *row,
+                    GwDepRow      *row,
                     GError       **error)
 {
   guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, dep->key));
@@ -3159,17 +2670,17 @@ gw_store_write_items (GwStore    *self,
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) new_items = g_ptr_array_new ();
   g_autoptr(GPtrArray) changed_items = g_ptr_array_new ();
-  g_autoptr(GArray) deps = g_array_new (FALSE, FALSE, sizeof (DepRow));
+  g_autoptr(GArray) deps = g_array_new (FALSE, FALSE, sizeof (GwDepRow));
   g_autoptr(GString) columns = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
   g_autoptr(GString) set_columns = g_string_new (NULL);
   g_autoptr(GString) set_values = g_string_new (NULL);
   g_autofree char *insert_sql = NULL;
   g_autofree char *update_sql = NULL;
-  TableLayout item_layout, dep_layout;
-  Changeset cs = { NULL, 0, 0 };
-  RowSource source;
-  RowValue v[N_ITEM_VALUES];
+  GwTableLayout item_layout, dep_layout;
+  GwChangeset cs = { NULL, 0, 0 };
+  GwRowSource source;
+  GwRowValue v[N_ITEM_VALUES];
   gboolean own_record = FALSE;
   gboolean session_off = FALSE;
   gboolean ok = FALSE;
@@ -3186,20 +2697,20 @@ gw_store_write_items (GwStore    *self,
   if (!edit_begin (self, _("Import items"), error))
     return FALSE;
 
-  rc = sqlite3_create_module (self->db, "gw_import_rows", &rows_module, NULL);
+  rc = sqlite3_create_module (self->db, "gw_import_rows", &_gw_store_rows_module, NULL);
   if (rc != SQLITE_OK)
     {
       gw_store_set_sqlite_error (error, self->db, rc, self->path);
       goto out;
     }
-  /* Column i of gw_import_rows is item_value_names[i]. */
+  /* Column i of gw_import_rows is _gw_store_item_value_names[i]. */
   for (guint i = 0; i < N_ITEM_VALUES; i++)
     {
-      g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "", item_value_names[i]);
+      g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "", _gw_store_item_value_names[i]);
       g_string_append_printf (values, "%sc%u", i > 0 ? ", " : "", i);
       if (i == ITEM_ID)
         continue;
-      g_string_append_printf (set_columns, "%s%s", set_columns->len > 0 ? ", " : "", item_value_names[i]);
+      g_string_append_printf (set_columns, "%s%s", set_columns->len > 0 ? ", " : "", _gw_store_item_value_names[i]);
       g_string_append_printf (set_values, "%st.c%u", set_values->len > 0 ? ", " : "", i);
     }
   insert_sql = g_strdup_printf ("INSERT INTO main.items (%s) SELECT %s FROM gw_import_rows (?1)",
@@ -3239,8 +2750,10 @@ gw_store_write_items (GwStore    *self,
   /* New items and their dependencies, recorded for undo here rather than
    * by the session (which would read every row back). */
   own_record = new_items->len > 0 &&
-               table_layout_init (self, &item_layout, "items", item_value_names, N_ITEM_VALUES) &&
-               table_layout_init (self, &dep_layout, "dependencies", dep_value_names, N_DEP_VALUES);
+               _gw_store_table_layout_init (self->db, &item_layout, "items",
+                                            _gw_store_item_value_names, N_ITEM_VALUES) &&
+               _gw_store_table_layout_init (self->db, &dep_layout, "dependencies",
+                                            _gw_store_dep_value_names, N_DEP_VALUES);
   for (guint i = 0; i < new_items->len; i++)
     {
       GwItem *item = g_ptr_array_index (new_items, i);
@@ -3249,13 +2762,13 @@ gw_store_write_items (GwStore    *self,
       if (own_record)
         {
           if (i == 0)
-            changeset_put_table (&cs, &item_layout);
-          item_values (item, v);
-          changeset_put_insert (&cs, &item_layout, v);
+            _gw_store_changeset_put_table (&cs, &item_layout);
+          _gw_store_item_values (item, v);
+          _gw_store_changeset_put_insert (&cs, &item_layout, v);
         }
       for (guint d = 0; d < item_deps->len; d++)
         {
-          DepRow row;
+          GwDepRow row;
 
           if (!resolve_dependency (self, find, items, index, item, g_ptr_array_index (item_deps, d), &row, error))
             goto out;
@@ -3265,9 +2778,9 @@ gw_store_write_items (GwStore    *self,
   for (guint i = 0; own_record && i < deps->len; i++)
     {
       if (i == 0)
-        changeset_put_table (&cs, &dep_layout);
-      dep_values (&g_array_index (deps, DepRow, i), v);
-      changeset_put_insert (&cs, &dep_layout, v);
+        _gw_store_changeset_put_table (&cs, &dep_layout);
+      _gw_store_dep_values (&g_array_index (deps, GwDepRow, i), v);
+      _gw_store_changeset_put_insert (&cs, &dep_layout, v);
     }
 
   if (own_record)
@@ -3277,10 +2790,10 @@ gw_store_write_items (GwStore    *self,
       sqlite3session_enable (self->session, 0);
       session_off = TRUE;
     }
-  source = (RowSource) { new_items->len, fill_item, new_items->pdata };
+  source = (GwRowSource) { new_items->len, _gw_store_fill_item, new_items->pdata };
   if (!step_rows (self, insert, &source, error))
     goto out;
-  source = (RowSource) { deps->len, fill_dep, deps->data };
+  source = (GwRowSource) { deps->len, _gw_store_fill_dep, deps->data };
   if (!step_rows (self, ins_deps, &source, error))
     goto out;
   if (own_record)
@@ -3291,7 +2804,7 @@ gw_store_write_items (GwStore    *self,
     }
 
   /* Changed items, and their dependencies where they differ. */
-  source = (RowSource) { changed_items->len, fill_item, changed_items->pdata };
+  source = (GwRowSource) { changed_items->len, _gw_store_fill_item, changed_items->pdata };
   if (!step_rows (self, update, &source, error))
     goto out;
   g_array_set_size (deps, 0);
@@ -3310,14 +2823,14 @@ gw_store_write_items (GwStore    *self,
         goto out;
       for (guint d = 0; d < item_deps->len; d++)
         {
-          DepRow row;
+          GwDepRow row;
 
           if (!resolve_dependency (self, find, items, index, item, g_ptr_array_index (item_deps, d), &row, error))
             goto out;
           g_array_append_val (deps, row);
         }
     }
-  source = (RowSource) { deps->len, fill_dep, deps->data };
+  source = (GwRowSource) { deps->len, _gw_store_fill_dep, deps->data };
   if (!step_rows (self, ins_deps, &source, error))
     goto out;
 
