@@ -1440,6 +1440,14 @@ gw_store_open (const char        *path,
 
   if (!gw_store_exec (self->db, "PRAGMA foreign_keys = ON;", error))
     return NULL;
+  /* gw_store_write_items() reads its rows from gw_import_rows(?1); the
+   * module lasts as long as the connection. */
+  rc = sqlite3_create_module (self->db, "gw_import_rows", &_gw_store_rows_module, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gw_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
   if (!self->read_only && !prepare_for_writing (self, version, error))
     {
       if (!exists)
@@ -2685,7 +2693,7 @@ gw_store_write_items (GwStore    *self,
   gboolean session_off = FALSE;
   gboolean ok = FALSE;
   gint64 last_id, next_id;
-  int position, rc;
+  int position;
 
   g_return_val_if_fail (GW_IS_STORE (self), FALSE);
   g_return_val_if_fail (items != NULL, FALSE);
@@ -2697,12 +2705,6 @@ gw_store_write_items (GwStore    *self,
   if (!edit_begin (self, _("Import items"), error))
     return FALSE;
 
-  rc = sqlite3_create_module (self->db, "gw_import_rows", &_gw_store_rows_module, NULL);
-  if (rc != SQLITE_OK)
-    {
-      gw_store_set_sqlite_error (error, self->db, rc, self->path);
-      goto out;
-    }
   /* Column i of gw_import_rows is _gw_store_item_value_names[i]. */
   for (guint i = 0; i < N_ITEM_VALUES; i++)
     {
