@@ -167,7 +167,7 @@ test_round_trip_every_field (Fixture       *fx,
 
   {
     g_autoptr(GwStore) store = open_new (fx);
-    g_autoptr(GwItem) base = add (store, "Gap 0.9", "Base", NULL);
+    g_autoptr(GwItem) base G_GNUC_UNUSED = add (store, "Gap 0.9", "Base", NULL);
 
     g_assert_true (gw_store_add_item (store, want, &error));
     g_assert_no_error (error);
@@ -217,7 +217,7 @@ test_roles_milestones_decision (Fixture       *fx,
 
   {
     g_autoptr(GwStore) store = open_new (fx);
-    g_autoptr(GwItem) a = add (store, "P0-001", "Cookies", NULL);
+    g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "P0-001", "Cookies", NULL);
 
     role->headcount = 2;
     role->hours_per_week = 32;
@@ -282,7 +282,7 @@ test_validation (Fixture       *fx,
                  gconstpointer  data)
 {
   g_autoptr(GwStore) store = open_new (fx);
-  g_autoptr(GwItem) a = add (store, "P0-001", "A", NULL);
+  g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "P0-001", "A", NULL);
   g_autoptr(GwItem) dup = gw_item_new ("P0-001", "Again");
   g_autoptr(GwItem) item = gw_item_new ("P0-002", "B");
   g_autoptr(GError) error = NULL;
@@ -334,9 +334,9 @@ test_cycles (Fixture       *fx,
              gconstpointer  data)
 {
   g_autoptr(GwStore) store = open_new (fx);
-  g_autoptr(GwItem) a = add (store, "P0-005", "Registry", NULL);
-  g_autoptr(GwItem) b = add (store, "P0-006", "Scaling", "P0-005");
-  g_autoptr(GwItem) c = add (store, "P0-008", "Split brain", "P0-006");
+  g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "P0-005", "Registry", NULL);
+  g_autoptr(GwItem) b G_GNUC_UNUSED = add (store, "P0-006", "Scaling", "P0-005");
+  g_autoptr(GwItem) c G_GNUC_UNUSED = add (store, "P0-008", "Split brain", "P0-006");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
 
@@ -379,13 +379,13 @@ test_check_cycles (Fixture       *fx,
       {
         g_autofree char *key = g_strdup_printf ("A-%03d", i);
         g_autofree char *dep = i > 0 ? g_strdup_printf ("A-%03d", i - 1) : NULL;
-        g_autoptr(GwItem) item = add (store, key, "Chain", dep);
+        g_autoptr(GwItem) item G_GNUC_UNUSED = add (store, key, "Chain", dep);
       }
-    g_autoptr(GwItem) b1 = add (store, "B-1", "One", NULL);
-    g_autoptr(GwItem) b2 = add (store, "B-2", "Two", "B-1");
-    g_autoptr(GwItem) b3 = add (store, "B-3", "Three", "B-2");
-    g_autoptr(GwItem) c1 = add (store, "C-1", "Four", "A-100");
-    g_autoptr(GwItem) c2 = add (store, "C-2", "Five", "C-1");
+    g_autoptr(GwItem) b1 G_GNUC_UNUSED = add (store, "B-1", "One", NULL);
+    g_autoptr(GwItem) b2 G_GNUC_UNUSED = add (store, "B-2", "Two", "B-1");
+    g_autoptr(GwItem) b3 G_GNUC_UNUSED = add (store, "B-3", "Three", "B-2");
+    g_autoptr(GwItem) c1 G_GNUC_UNUSED = add (store, "C-1", "Four", "A-100");
+    g_autoptr(GwItem) c2 G_GNUC_UNUSED = add (store, "C-2", "Five", "C-1");
 
     problems = gw_store_check (store);
     g_assert_cmpuint (problems->len, ==, 0);
@@ -424,8 +424,8 @@ test_undo_redo (Fixture       *fx,
 
   {
     g_autoptr(GwStore) store = open_new (fx);
-    g_autoptr(GwItem) a = add (store, "P0-001", "Cookies", NULL);
-    g_autoptr(GwItem) b = add (store, "P0-002", "Transport security", "P0-001");
+    g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "P0-001", "Cookies", NULL);
+    g_autoptr(GwItem) b G_GNUC_UNUSED = add (store, "P0-002", "Transport security", "P0-001");
     g_autoptr(GwItem) edit = gw_store_get_item (store, "P0-002", &error);
 
     g_assert_true (gw_item_set_field_text (edit, GW_FIELD_TITLE, "TLS everywhere", NULL, &error));
@@ -511,7 +511,7 @@ test_grouped_edit_is_one_step (Fixture       *fx,
   for (int i = 0; i < 10; i++)
     {
       g_autofree char *key = g_strdup_printf ("K-%d", i);
-      g_autoptr(GwItem) item = add (store, key, "x", NULL);
+      g_autoptr(GwItem) item G_GNUC_UNUSED = add (store, key, "x", NULL);
     }
   g_assert_true (gw_store_commit (store, &error));
   g_assert_cmpuint (gw_store_count_items (store), ==, 10);
@@ -521,7 +521,7 @@ test_grouped_edit_is_one_step (Fixture       *fx,
   /* A failure inside a group leaves nothing behind. */
   g_assert_true (gw_store_begin (store, "Import", &error));
   {
-    g_autoptr(GwItem) item = add (store, "K-1", "x", NULL);
+    g_autoptr(GwItem) item G_GNUC_UNUSED = add (store, "K-1", "x", NULL);
   }
   dup = gw_item_new ("K-1", "again");
   g_assert_false (gw_store_add_item (store, dup, &error));
@@ -538,8 +538,8 @@ test_changed_signal_and_list (Fixture       *fx,
   g_autoptr(GwStore) store = open_new (fx);
   g_autoptr(GError) error = NULL;
   g_autoptr(GwItemList) list = gw_item_list_new (store, &error);
-  g_autoptr(GwItem) a = add (store, "A-1", "First", NULL);
-  g_autoptr(GwItem) b = add (store, "A-2", "Second", NULL);
+  g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "A-1", "First", NULL);
+  g_autoptr(GwItem) b G_GNUC_UNUSED = add (store, "A-2", "Second", NULL);
   g_autoptr(GwItem) edit = NULL;
   GwItem *in_list;
 
@@ -570,7 +570,7 @@ test_two_writers (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GwStore) two = gw_store_open (fx->path, GW_STORE_OPEN_DEFAULT, &error);
   g_autoptr(GwItemList) list = gw_item_list_new (one, &error);
-  g_autoptr(GwItem) a = add (two, "B-1", "From the other window", NULL);
+  g_autoptr(GwItem) a G_GNUC_UNUSED = add (two, "B-1", "From the other window", NULL);
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
@@ -611,7 +611,7 @@ test_read_only (Fixture       *fx,
 
   {
     g_autoptr(GwStore) store = open_new (fx);
-    g_autoptr(GwItem) a = add (store, "R-1", "Read me", NULL);
+    g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "R-1", "Read me", NULL);
   }
   g_chmod (fx->path, 0444);
   g_chmod (fx->dir, 0755);
@@ -651,7 +651,7 @@ test_read_only_flag (Fixture       *fx,
 
   {
     g_autoptr(GwStore) store = open_new (fx);
-    g_autoptr(GwItem) a = add (store, "R-1", "Read me", NULL);
+    g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "R-1", "Read me", NULL);
   }
   {
     g_autoptr(GwStore) store = gw_store_open (fx->path, GW_STORE_OPEN_READ_ONLY, &error);
@@ -728,7 +728,7 @@ test_truncated (Fixture       *fx,
     for (int i = 0; i < 200; i++)
       {
         g_autofree char *key = g_strdup_printf ("T-%03d", i);
-        g_autoptr(GwItem) item = add (store, key, "A title long enough to fill some pages of the file", NULL);
+        g_autoptr(GwItem) item G_GNUC_UNUSED = add (store, key, "A title long enough to fill some pages of the file", NULL);
       }
   }
   whole = read_file (fx->path);
@@ -746,7 +746,7 @@ test_newer_version (Fixture       *fx,
   g_autofree char *sql = NULL;
 
   {
-    g_autoptr(GwStore) store = open_new (fx);
+    g_autoptr(GwStore) store G_GNUC_UNUSED = open_new (fx);
   }
   g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
   sql = g_strdup_printf ("PRAGMA user_version = %d", GW_STORE_SCHEMA_VERSION + 1);
@@ -825,7 +825,7 @@ test_save_as (Fixture       *fx,
               gconstpointer  data)
 {
   g_autoptr(GwStore) store = open_new (fx);
-  g_autoptr(GwItem) a = add (store, "S-1", "Saved", NULL);
+  g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "S-1", "Saved", NULL);
   g_autofree char *copy_path = g_build_filename (fx->dir, "copy.gapwise", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GwStore) copy = NULL;
@@ -873,8 +873,8 @@ test_next_key (Fixture       *fx,
                gconstpointer  data)
 {
   g_autoptr(GwStore) store = open_new (fx);
-  g_autoptr(GwItem) a = add (store, "P1-007", "x", NULL);
-  g_autoptr(GwItem) b = add (store, "P1-028", "y", NULL);
+  g_autoptr(GwItem) a G_GNUC_UNUSED = add (store, "P1-007", "x", NULL);
+  g_autoptr(GwItem) b G_GNUC_UNUSED = add (store, "P1-028", "y", NULL);
   g_autofree char *next = gw_store_next_key (store, "P1-007");
   g_autofree char *fresh = gw_store_next_key (store, "Gap-");
 

@@ -68,7 +68,7 @@ fixture_setup (Fixture       *fx,
   g_file_set_contents (fx->csv, csv, -1, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(GwStore) store = gw_store_open (fx->path, GW_STORE_OPEN_CREATE, &error);
+    g_autoptr(GwStore) store G_GNUC_UNUSED = gw_store_open (fx->path, GW_STORE_OPEN_CREATE, &error);
 
     g_assert_no_error (error);
   }

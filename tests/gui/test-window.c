@@ -737,7 +737,7 @@ test_empty_register (Fixture       *fx,
   g_autoptr(GError) error = NULL;
 
   {
-    g_autoptr(GwStore) store = gw_store_open (path, GW_STORE_OPEN_CREATE, &error);
+    g_autoptr(GwStore) store G_GNUC_UNUSED = gw_store_open (path, GW_STORE_OPEN_CREATE, &error);
 
     g_assert_no_error (error);
   }

@@ -496,7 +496,7 @@ test_cli (Fixture       *fx,
   {
     const char *argv[] = { cli, "report", reg, "-o", pdf, "--paper", "letter", NULL };
     g_autofree char *err = NULL;
-    g_autofree char *out = run (argv, &status, &err);
+    g_autofree char *out G_GNUC_UNUSED = run (argv, &status, &err);
 
     g_assert_cmpint (status, ==, 0);
     g_assert_cmpstr (err, ==, "");
@@ -506,7 +506,7 @@ test_cli (Fixture       *fx,
   {
     const char *argv[] = { cli, "report", reg, NULL };
     g_autofree char *err = NULL;
-    g_autofree char *out = run (argv, &status, &err);
+    g_autofree char *out G_GNUC_UNUSED = run (argv, &status, &err);
 
     g_assert_cmpint (status, ==, 2);
     g_assert_nonnull (strstr (err, "-o FILE"));
@@ -514,7 +514,7 @@ test_cli (Fixture       *fx,
   {
     const char *argv[] = { cli, "report", reg, "-o", pdf, "--paper", "a5", NULL };
     g_autofree char *err = NULL;
-    g_autofree char *out = run (argv, &status, &err);
+    g_autofree char *out G_GNUC_UNUSED = run (argv, &status, &err);
 
     g_assert_cmpint (status, ==, 2);
     g_assert_nonnull (strstr (err, "a5"));
@@ -522,7 +522,7 @@ test_cli (Fixture       *fx,
   {
     const char *argv[] = { cli, "report", reg, "-o", png, NULL };
     g_autofree char *err = NULL;
-    g_autofree char *out = run (argv, &status, &err);
+    g_autofree char *out G_GNUC_UNUSED = run (argv, &status, &err);
 
     g_assert_cmpint (status, ==, 2);
     g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -531,7 +531,7 @@ test_cli (Fixture       *fx,
     g_autofree char *missing = g_build_filename (fx->dir, "none.gapwise", NULL);
     const char *argv[] = { cli, "report", missing, "-o", pdf, NULL };
     g_autofree char *err = NULL;
-    g_autofree char *out = run (argv, &status, &err);
+    g_autofree char *out G_GNUC_UNUSED = run (argv, &status, &err);
 
     g_assert_cmpint (status, ==, 1);
     g_assert_nonnull (strstr (err, "none.gapwise"));
