@@ -241,8 +241,6 @@ guint64 _gw_layout_count_crossings (Work         *w,
 void _gw_layout_transpose_all (Work     *w,
                                Layers   *L,
                                gboolean  ties);
-int _gw_layout_compare_sort_entry (const void *pa,
-                                   const void *pb);
 void _gw_layout_sort_entries (SortEntry *entries,
                               guint      n);
 void _gw_layout_initial_order (Work   *w,
