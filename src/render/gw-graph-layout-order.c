@@ -374,10 +374,15 @@ _gw_layout_transpose_all (Work     *w,
 {
   guint8 *candidate = g_new (guint8, L->nr + 1);
   guint64 gain;
+  guint rounds = 0;
 
   memset (candidate, TRUE, L->nr);
   do
     {
+      /* A large component: a few passes, the rest of the gain is small
+       * for the time it takes. */
+      if (w->large && rounds++ >= LARGE_TRANSPOSE_ROUNDS)
+        break;
       gain = 0;
       for (guint r = 0; r < L->nr; r++)
         {
@@ -563,6 +568,10 @@ sift_layer (Work    *w,
       guint best = lo;
 
       if (w->up_start[u] == w->up_start[u + 1] && w->down_start[u] == w->down_start[u + 1])
+        continue;
+      /* In a large component only real nodes are sifted: the virtual
+       * ones are most of the nodes and the sweeps placed them. */
+      if (w->large && u >= w->n)
         continue;
       /* Real nodes the polish placed, or hinted ones, stay in order. */
       if (is_fixed (w, u))
@@ -1354,6 +1363,16 @@ _gw_layout_order_component (Work      *w,
   slots = g_new (guint, max_len + 1);
   best_nodes = g_new (guint, n_members);
   keep = g_new (guint, n_members);
+
+  if (w->large)
+    {
+      /* One run of sweeps from the first start, then sifting: global
+       * sifting and the long run cost more than linear time. */
+      _gw_layout_transpose_all (w, L, FALSE);
+      best = sweep_order (w, L, best_nodes, entries, slots, LARGE_SWEEPS, LARGE_SWEEPS);
+      _gw_layout_sift_order (w, L, best, best_nodes, slots, SIFT_ROUNDS);
+      goto out;
+    }
 
   /* A large component does with one start: its sweeps take long, and
    * global sifting moves far anyway. */
