@@ -374,10 +374,15 @@ _gw_layout_transpose_all (Work     *w,
 {
   guint8 *candidate = g_new (guint8, L->nr + 1);
   guint64 gain;
+  guint rounds = 0;
 
   memset (candidate, TRUE, L->nr);
   do
     {
+      /* A large component: a few passes, the rest of the gain is small
+       * for the time it takes. */
+      if (w->large && rounds++ >= LARGE_TRANSPOSE_ROUNDS)
+        break;
       gain = 0;
       for (guint r = 0; r < L->nr; r++)
         {
@@ -403,17 +408,6 @@ _gw_layout_transpose_all (Work     *w,
   g_free (candidate);
 }
 
-int
-_gw_layout_compare_sort_entry (const void *pa,
-                               const void *pb)
-{
-  const SortEntry *a = pa, *b = pb;
-
-  if (a->key != b->key)
-    return a->key < b->key ? -1 : 1;
-  return (a->pos > b->pos) - (a->pos < b->pos);
-}
-
 static inline gboolean
 sort_entry_before (const SortEntry *a,
                    const SortEntry *b)
@@ -421,18 +415,10 @@ sort_entry_before (const SortEntry *a,
   return a->key < b->key || (a->key == b->key && a->pos < b->pos);
 }
 
-/* Sorts by key, ties by pos: no two entries compare equal, so any sort
- * gives the same order.  Layers are mostly short, where an insertion sort
- * beats qsort's calls through a pointer. */
-void
-_gw_layout_sort_entries (SortEntry *entries,
-                         guint      n)
+static void
+insertion_sort_entries (SortEntry *entries,
+                        guint      n)
 {
-  if (n > 32)
-    {
-      qsort (entries, n, sizeof (SortEntry), _gw_layout_compare_sort_entry);
-      return;
-    }
   for (guint i = 1; i < n; i++)
     {
       SortEntry e = entries[i];
@@ -445,6 +431,51 @@ _gw_layout_sort_entries (SortEntry *entries,
         }
       entries[j] = e;
     }
+}
+
+/* Sorts by key, ties by pos: no two entries compare equal, so any sort
+ * gives the same order.  Short layers take an insertion sort; long ones
+ * a merge sort of runs of 32 with the comparison inlined, which in the
+ * wide layers of a large graph beats qsort's calls through a pointer. */
+void
+_gw_layout_sort_entries (SortEntry *entries,
+                         guint      n)
+{
+  SortEntry *from = entries, *to, *tmp;
+
+  if (n <= 32)
+    {
+      insertion_sort_entries (entries, n);
+      return;
+    }
+  for (guint i = 0; i < n; i += 32)
+    insertion_sort_entries (entries + i, MIN (32u, n - i));
+  tmp = g_new (SortEntry, n);
+  to = tmp;
+  for (guint width = 32; width < n; width *= 2)
+    {
+      for (guint lo = 0; lo < n; lo += 2 * width)
+        {
+          guint mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
+          guint i = lo, j = mid, k = lo;
+
+          while (i < mid && j < hi)
+            to[k++] = sort_entry_before (&from[j], &from[i]) ? from[j++] : from[i++];
+          while (i < mid)
+            to[k++] = from[i++];
+          while (j < hi)
+            to[k++] = from[j++];
+        }
+      {
+        SortEntry *t = from;
+
+        from = to;
+        to = t;
+      }
+    }
+  if (from != entries)
+    memcpy (entries, from, sizeof (SortEntry) * n);
+  g_free (tmp);
 }
 
 /* Dot's weighted median of a node's neighbour positions. */
@@ -537,6 +568,10 @@ sift_layer (Work    *w,
       guint best = lo;
 
       if (w->up_start[u] == w->up_start[u + 1] && w->down_start[u] == w->down_start[u + 1])
+        continue;
+      /* In a large component only real nodes are sifted: the virtual
+       * ones are most of the nodes and the sweeps placed them. */
+      if (w->large && u >= w->n)
         continue;
       /* Real nodes the polish placed, or hinted ones, stay in order. */
       if (is_fixed (w, u))
@@ -1328,6 +1363,16 @@ _gw_layout_order_component (Work      *w,
   slots = g_new (guint, max_len + 1);
   best_nodes = g_new (guint, n_members);
   keep = g_new (guint, n_members);
+
+  if (w->large)
+    {
+      /* One run of sweeps from the first start, then sifting: global
+       * sifting and the long run cost more than linear time. */
+      _gw_layout_transpose_all (w, L, FALSE);
+      best = sweep_order (w, L, best_nodes, entries, slots, LARGE_SWEEPS, LARGE_SWEEPS);
+      _gw_layout_sift_order (w, L, best, best_nodes, slots, SIFT_ROUNDS);
+      goto out;
+    }
 
   /* A large component does with one start: its sweeps take long, and
    * global sifting moves far anyway. */

@@ -307,7 +307,7 @@ _gw_layout_straighten (Work         *w,
   guint max_len = 1;
   double *target, *weight, *offset, *block_w, *block_s;
   guint *block_n;
-  guint sweeps = STRAIGHTEN_SWEEPS;
+  guint sweeps = w->large ? LARGE_STRAIGHTEN_SWEEPS : STRAIGHTEN_SWEEPS;
 
   for (guint r = 0; r < L->nr; r++)
     max_len = MAX (max_len, layer_len (L, r));

@@ -33,6 +33,13 @@ G_BEGIN_DECLS
 #define TRIAL_SEGMENTS 1000   /* components up to this many segments get several trials */
 #define MAX_TRIALS 4
 #define ONE_START_NODES 1000  /* nodes (virtual ones included) above which one start is made */
+/* A component with more nodes, virtual ones included, than this (four
+ * times the largest of a 5000-item register) is ordered and placed with
+ * bounded effort: the full search grows faster than its size. */
+#define LARGE_NODES 400000u
+#define LARGE_SWEEPS 4u            /* median sweeps, from one start */
+#define LARGE_TRANSPOSE_ROUNDS 1u  /* transposition passes after each */
+#define LARGE_STRAIGHTEN_SWEEPS 8u
 
 typedef struct
 {
@@ -153,6 +160,7 @@ typedef struct
   guint    n_comps;
   guint   *comp_first;      /* per component: smallest real node */
 
+  gboolean large;            /* the component has more than LARGE_NODES nodes */
   gboolean real_fixed;       /* only virtual nodes may move in the order */
   gboolean incremental;      /* some nodes have hints: keep close to them */
   double  *anchor;           /* per real node: its hint, or NAN */
@@ -241,8 +249,6 @@ guint64 _gw_layout_count_crossings (Work         *w,
 void _gw_layout_transpose_all (Work     *w,
                                Layers   *L,
                                gboolean  ties);
-int _gw_layout_compare_sort_entry (const void *pa,
-                                   const void *pb);
 void _gw_layout_sort_entries (SortEntry *entries,
                               guint      n);
 void _gw_layout_initial_order (Work   *w,

@@ -21,6 +21,11 @@
  *     nodes are re-sifted around them; components go side by side;
  *  6. edges become cubic Bézier pieces through their virtual nodes.
  *
+ * A component with more than LARGE_NODES nodes, virtual ones included
+ * (far more than a 5000-item register makes), has a bounded search: one
+ * run of median sweeps with few transpositions, sifting of its real nodes
+ * only, shorter straightening and no polish.
+ *
  * With hints (the layers and places of a layout before an edit), steps 2
  * to 5 keep what they can: old layers, old orders, old places.  Every loop
  * runs in insertion order and every sort breaks ties on indices, so the
@@ -320,6 +325,8 @@ lay_out_component (Work         *w,
   g_autofree double *best_x = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
+  w->large = n_members > LARGE_NODES;
+
   if (w->incremental)
     {
       order_incremental (w, L, members, n_members);
@@ -352,7 +359,7 @@ lay_out_component (Work         *w,
 
   /* The polish's pairs of edges that may cross depend on the layers
    * only: with several trials they are found once. */
-  polish = _gw_layout_polish_new (w, L, layer_y, members, n_members, trials > 1);
+  polish = w->large ? NULL : _gw_layout_polish_new (w, L, layer_y, members, n_members, trials > 1);
   for (guint t = 0; t < trials; t++)
     {
       guint64 score;
@@ -360,7 +367,9 @@ lay_out_component (Work         *w,
       if (!_gw_layout_order_component (w, L, members, n_members, t, seen))
         continue;
       _gw_layout_place_component (w, L, x);
-      if (_gw_layout_straight_polish (w, L, x, polish) > 0)
+      /* A large component goes without the polish: its pairs of edges
+       * that may cross grow with the square of the layers' widths. */
+      if (polish != NULL && _gw_layout_straight_polish (w, L, x, polish) > 0)
         _gw_layout_polish_reroute (w, L, x);
       if (trials == 1)
         break;
@@ -377,7 +386,7 @@ lay_out_component (Work         *w,
       if (score == 0)
         break;
     }
-  _gw_layout_polish_free (polish);
+  g_clear_pointer (&polish, _gw_layout_polish_free);
   if (trials == 1)
     return;
   memcpy (L->nodes, best_nodes, sizeof (guint) * n_members);

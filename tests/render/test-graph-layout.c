@@ -240,6 +240,48 @@ test_deterministic (void)
   g_assert_cmpstr (plain_a, ==, plain_b);
 }
 
+/* A component with more than 400 000 nodes, virtual ones included, is
+ * laid out with bounded effort (LARGE_NODES): a chain of 600 nodes and
+ * 1000 nodes that each hang from one of its first 50 and lead to its last
+ * make about 570 000 virtual nodes from few real ones. */
+static void
+test_large_component (void)
+{
+  g_autoptr(GArray) tails = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) heads = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GwGraphLayout) layout = gw_graph_layout_new ();
+  GwGraphLayoutOptions options;
+  const guint chain = 600, hanging = 1000;
+
+  for (guint i = 0; i < chain + hanging; i++)
+    gw_graph_layout_add_node (layout, 60 + i % 7 * 20, 30, -1);
+  for (guint i = 0; i + 1 < chain; i++)
+    {
+      guint t = i, h = i + 1;
+
+      gw_graph_layout_add_edge (layout, t, h);
+      g_array_append_val (tails, t);
+      g_array_append_val (heads, h);
+    }
+  for (guint k = 0; k < hanging; k++)
+    {
+      guint t = k % 50, v = chain + k, h = chain - 1;
+
+      gw_graph_layout_add_edge (layout, t, v);
+      g_array_append_val (tails, t);
+      g_array_append_val (heads, v);
+      gw_graph_layout_add_edge (layout, v, h);
+      g_array_append_val (tails, v);
+      g_array_append_val (heads, h);
+    }
+
+  gw_graph_layout_options_init (&options);
+  gw_graph_layout_run (layout, &options);
+  g_assert_cmpuint (gw_graph_layout_get_n_virtual (layout), >, 400000);
+  g_assert_cmpuint (gw_graph_layout_get_n_reversed (layout), ==, 0);
+  check_invariants (layout, (guint *) (void *) tails->data, (guint *) (void *) heads->data, FALSE, options.node_sep);
+}
+
 static guint
 find_root (guint *parent,
            guint  v)
@@ -685,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/graph-layout/left-to-right", test_left_to_right);
   g_test_add_func ("/graph-layout/deterministic", test_deterministic);
   g_test_add_func ("/graph-layout/stable-under-edit", test_stable_under_edit);
+  g_test_add_func ("/graph-layout/large-component", test_large_component);
   g_test_add_func ("/graph-layout/crossings-small", test_crossings_small);
   g_test_add_func ("/graph-layout/cycle", test_cycle);
   g_test_add_func ("/graph-layout/bands", test_bands);
