@@ -25,7 +25,8 @@ struct _GwDependencyView
   guint           refresh_id;
   guint           busy_page_id;   /* says what the busy page waits for, if it waits long */
   guint           generation;     /* of the newest layout asked for */
-  gboolean        busy;
+  gboolean        busy;           /* a layout is running */
+  gboolean        pending;        /* and the register changed since it started */
   gboolean        loading_settings;
   gboolean        fresh_layout;   /* lay out anew, not from the shown places */
   gboolean        other_register; /* the graph shown is of the register before */
@@ -48,6 +49,7 @@ struct _GwDependencyView
 #define BUSY_PAGE_DELAY_MS 250
 
 static void chart_source_iface_init (GwChartSourceInterface *iface);
+static void refresh                 (GwDependencyView       *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (GwDependencyView, gw_dependency_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GW_TYPE_CHART_SOURCE, chart_source_iface_init))
@@ -152,6 +154,30 @@ on_busy_page_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* With no graph on screen yet, the empty page would say there are no
+ * items, and the graph of the register open before is not this one's: the
+ * busy page replaces them, and says what it waits for if the layout takes
+ * long. After an edit the graph shown stays until the new one is in. */
+static void
+show_busy_page (GwDependencyView *self,
+                guint             n_items)
+{
+  g_autofree char *text = NULL;
+
+  if (n_items == 0 || (!self->other_register &&
+                       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "graph") == 0))
+    return;
+
+  /* Translators: shown while the dependency graph is computed */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Laying out %u item…",
+                                       "Laying out %u items…", n_items), n_items);
+  gtk_label_set_label (self->busy_label, text);
+  show_page (self, "busy");
+  self->other_register = FALSE;
+  if (self->busy_page_id == 0 && !gtk_widget_get_visible (self->busy_box))
+    self->busy_page_id = g_timeout_add (BUSY_PAGE_DELAY_MS, on_busy_page_timeout_cb, self);
+}
+
 static void
 layout_thread (GTask        *task,
                gpointer      source,
@@ -174,13 +200,25 @@ on_layout_done_cb (GObject      *source,
   GwDependencyView *self = job->view;
   GwGraphRender *render = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  /* A newer layout is on its way, or the view is gone. */
-  if (job->generation != self->generation || self->context == NULL)
+  /* The view is gone. */
+  if (self->context == NULL)
     {
       g_clear_pointer (&render, gw_graph_render_free);
       return;
     }
   self->busy = FALSE;
+  /* Out of date already: of a register closed since, or one that changed
+   * meanwhile, whose state now is laid out instead. */
+  if (job->generation != self->generation || self->pending)
+    {
+      g_clear_pointer (&render, gw_graph_render_free);
+      if (self->pending)
+        {
+          self->pending = FALSE;
+          refresh (self);
+        }
+      return;
+    }
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->canvas), NULL);
   gw_graph_canvas_set_render (self->canvas, render, job->critical);
   show_page (self, job->items->len > 0 ? "graph" : "empty");
@@ -201,9 +239,23 @@ refresh (GwDependencyView *self)
   self->dirty = FALSE;
   if (list == NULL || store == NULL)
     {
+      /* A layout still running is of a register no longer open. */
+      self->generation++;
+      self->pending = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self->canvas), NULL);
       gw_graph_canvas_set_render (self->canvas, NULL, NULL);
       show_page (self, "empty");
       update_path_label (self, NULL);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  show_busy_page (self, n);
+  /* One layout at a time: a large register's takes minutes and gigabytes.
+   * What changed meanwhile is laid out when the running one ends. */
+  if (self->busy)
+    {
+      self->pending = TRUE;
       return;
     }
 
@@ -211,7 +263,6 @@ refresh (GwDependencyView *self)
   job->view = g_object_ref (self);
   job->generation = ++self->generation;
   job->items = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GwItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -238,24 +289,6 @@ refresh (GwDependencyView *self)
 
   self->busy = TRUE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->canvas), "progress");
-  /* With no graph on screen yet, the empty page would say there are no
-   * items, and the graph of the register open before is not this one's:
-   * the busy page replaces them, and says what it waits for if the layout
-   * takes long. After an edit the graph shown stays until the new one is in. */
-  if (n > 0 && (self->other_register ||
-                g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "graph") != 0))
-    {
-      g_autofree char *text = NULL;
-
-      /* Translators: shown while the dependency graph is computed */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Laying out %u item…",
-                                           "Laying out %u items…", n), n);
-      gtk_label_set_label (self->busy_label, text);
-      show_page (self, "busy");
-      self->other_register = FALSE;
-      if (self->busy_page_id == 0 && !gtk_widget_get_visible (self->busy_box))
-        self->busy_page_id = g_timeout_add (BUSY_PAGE_DELAY_MS, on_busy_page_timeout_cb, self);
-    }
   task = g_task_new (NULL, NULL, on_layout_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) layout_job_free);
   g_task_run_in_thread (task, layout_thread);

@@ -224,6 +224,62 @@ test_busy_while_laying_out (Fixture       *fx,
   g_assert_false (gw_graph_canvas_get_node_point (gw_dependency_view_get_canvas (fx->view), "A-1", &x, &y));
 }
 
+static gboolean
+layout_running (gpointer data)
+{
+  return gw_dependency_view_is_busy (GW_DEPENDENCY_VIEW (data));
+}
+
+static gboolean
+graph_has_only_y (gpointer data)
+{
+  Fixture *fx = data;
+  GwGraphCanvas *canvas = gw_dependency_view_get_canvas (fx->view);
+  double x, y;
+
+  return layout_ready (fx->view) &&
+         gw_graph_canvas_get_node_point (canvas, "Y-1", &x, &y) &&
+         !gw_graph_canvas_get_node_point (canvas, "N-0001", &x, &y);
+}
+
+/* Registers opened one after the other while a layout runs: one layout at
+ * a time, and the graph that stays is the last register's. */
+static void
+test_switch_while_laying_out (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autofree char *big = g_build_filename (fx->dir, "big.gapwise", NULL);
+  g_autofree char *small = g_build_filename (fx->dir, "small.gapwise", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GwStore) store = gw_store_open (big, GW_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 1; i <= 300; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("N-%04u", i);
+        g_autofree char *before = g_strdup_printf ("N-%04u", i / 3);
+
+        add (store, key, i > 2 ? before : NULL);
+      }
+  }
+  {
+    g_autoptr(GwStore) store = gw_store_open (small, GW_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    add (store, "Y-1", NULL);
+    add (store, "Y-2", "Y-1");
+  }
+
+  g_assert_true (gw_window_load (fx->window, big, GW_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_test_wait_until (layout_running, fx->view, 5000));
+  g_assert_true (gw_window_load (fx->window, small, GW_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_test_wait_until (graph_has_only_y, fx, 20000));
+}
+
 static void
 test_drag_adds_dependency (Fixture       *fx,
                            gconstpointer  data)
@@ -388,6 +444,7 @@ main (int   argc,
   ADD ("search-jumps", test_search_jumps);
   ADD ("edit-keeps-places", test_edit_keeps_places);
   ADD ("busy-while-laying-out", test_busy_while_laying_out);
+  ADD ("switch-while-laying-out", test_switch_while_laying_out);
 #undef ADD
 
   return g_test_run ();
